@@ -1,0 +1,29 @@
+/* The interpreter backend: compiles validated function bodies into internal code and runs it. */
+#ifndef WISP_INTERP_INTERP_H
+#define WISP_INTERP_INTERP_H
+
+#include "../runtime/runtime.h"
+#include "../validate/codegen.h"
+
+/* Makes a code-generator backend that compiles every function of m into m->compiled[i]
+ * (allocating m->compiled). *state is owned by the caller and released with
+ * interp_backend_free (the compiled code stays with the module and is released by
+ * interp_code_free from mod_free). */
+struct interp_backend;
+struct interp_backend *interp_backend_new(struct module *m, struct cg_backend *out);
+void interp_backend_free(struct interp_backend *b);
+
+/* Frees one function's compiled code. */
+void interp_code_free(const struct wisp_allocator *a, struct interp_code *code);
+
+/* Bytes of internal code for a function (for statistics / benchmarks). */
+size_t interp_code_size(const struct interp_code *code);
+
+/* Runs func (wasm or host) with its arguments in slots[0..] (slot form); on return the results
+ * are in slots[0..]. `slots` must point into s->exec's value stack at or above s->exec.sp, or be
+ * a host buffer (then the arguments are copied onto the value stack). Traps come back as a
+ * WISP_TRAP result with the backtrace filled in; an exit requested by a host function comes
+ * back as WISP_EXIT. Reentrant: host functions may call back into wasm. */
+struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uint64_t *slots);
+
+#endif

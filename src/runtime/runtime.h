@@ -1,0 +1,127 @@
+/* Runtime objects shared by the public API (src/runtime) and the interpreter (src/interp).
+ * The public opaque types of wisp.h are defined here. Values are kept in "slot" form: 8 bytes,
+ * i32/f32 in the low 32 bits (upper bits zero), i64/f64 as is, references as a pointer cast to
+ * uintptr_t (0 = null; funcref points at a struct wisp_func); a v128 takes two slots. */
+#ifndef WISP_RUNTIME_RUNTIME_H
+#define WISP_RUNTIME_RUNTIME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../base/alloc.h"
+#include "../decode/module.h"
+#include "wisp.h"
+
+struct wisp_engine {
+    struct wisp_allocator alloc;
+    struct wisp_config cfg;
+};
+
+struct wisp_module {
+    struct wisp_engine *engine;
+    struct module *mod; /* decoded, validated, compiled */
+};
+
+enum rt_func_kind { RT_FUNC_WASM = 0, RT_FUNC_HOST = 1 };
+
+struct wisp_func {
+    uint8_t kind;                      /* enum rt_func_kind */
+    const struct mod_functype *type;   /* into the module, or host_type below */
+    struct wisp_functype pub_type;     /* the same type, public form */
+    struct wisp_instance *inst;        /* wasm: the defining instance */
+    uint32_t index;                    /* wasm: index in the module's function space */
+    const struct interp_code *code;    /* wasm: compiled body */
+    wisp_host_fn host;                 /* host */
+    void *env;
+    void (*finalizer)(void *env);
+    struct mod_functype host_type;     /* host: owned copy of the type */
+};
+
+struct wisp_memory {
+    uint8_t *data;          /* base of the reservation; [0, size) is accessible */
+    uint64_t size;          /* bytes */
+    uint64_t reserved;      /* bytes of address space reserved (data never moves below this) */
+    struct mod_memtype type; /* current limits: min follows the size */
+    uint64_t max_pages;     /* effective maximum (type max, config cap, 65536) */
+    struct wisp_store *store;
+};
+
+struct wisp_table {
+    uintptr_t *elems;
+    uint64_t size;
+    uint64_t cap;
+    struct mod_tabletype type; /* current limits: min follows the size */
+    uint64_t max_size;         /* effective maximum */
+    struct wisp_store *store;
+};
+
+struct wisp_global {
+    uint64_t val[2];           /* slot form; v128 uses both */
+    struct mod_globaltype type;
+};
+
+/* An element segment's runtime copy: evaluated references; count 0 once dropped. */
+struct rt_elem {
+    uintptr_t *refs;
+    uint32_t count;
+};
+
+struct wisp_instance {
+    struct wisp_store *store;
+    const struct wisp_module *module;
+    const struct module *mod;
+    struct wisp_func **funcs;     /* full function index space */
+    struct wisp_table **tables;
+    struct wisp_memory **mems;
+    struct wisp_global **globals;
+    struct rt_elem *elems;        /* one per element segment */
+    bool *data_dropped;           /* one per data segment */
+    struct wisp_func *own_funcs;  /* storage for defined functions */
+    struct wisp_memory *mem0;     /* mems[0] or NULL: the interpreter's fast path */
+};
+
+/* The execution state of a store: one value stack and call-depth counter, reused by nested
+ * host->wasm->host->wasm calls. */
+struct rt_exec {
+    uint64_t *stack;       /* value stack (slots) */
+    uint64_t *stack_end;
+    uint64_t *sp;          /* first free slot for the next outermost/nested entry */
+    uint32_t depth;        /* current wasm call depth */
+    uint32_t max_depth;
+};
+
+/* Every object a store owns is on one list so the store can free them all. */
+struct rt_object {
+    struct rt_object *next;
+    uint8_t kind;          /* enum wisp_extern_kind, or 4 for an instance */
+    size_t size;
+};
+
+struct wisp_store {
+    struct wisp_engine *engine;
+    const struct wisp_allocator *alloc;
+    struct rt_exec exec;
+    struct rt_object *objects;
+};
+
+/* What a host function receives as its caller. */
+struct wisp_caller {
+    struct wisp_store *store;
+    struct wisp_instance *inst; /* NULL when called directly from the host */
+};
+
+/* Grows a memory by delta pages; returns the old size in pages or -1 (no change) if the
+ * maximum or the configured cap would be exceeded or memory is exhausted. */
+int64_t rt_memory_grow(struct wisp_memory *mem, uint64_t delta);
+/* Grows a table by delta elements set to init; returns old size or -1. */
+int64_t rt_table_grow(struct wisp_table *t, uint64_t delta, uintptr_t init);
+
+/* Calls a host function with args/results in slot form (results overwrite args from slot 0). */
+struct wisp_result rt_call_host(struct wisp_store *s, struct wisp_func *f, struct wisp_instance *caller,
+                                uint64_t *slots);
+
+/* Converts between slot form and public values. */
+void rt_value_to_slots(const struct wisp_value *v, uint64_t *slots);
+struct wisp_value rt_slots_to_value(uint8_t type, const uint64_t *slots);
+
+#endif
