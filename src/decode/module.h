@@ -190,7 +190,9 @@ struct module {
      * segment, export or global initializer); one byte per function, 1 = declared. */
     uint8_t *func_declared;
 
-    /* Filled by compilation: one entry per defined function, owned by the backend. */
+    /* Filled by compilation: one entry per defined function (ncodes entries). Owned by the
+     * runtime: wisp_module_free releases them with interp_code_free before calling mod_free,
+     * which ignores this field. */
     struct interp_code **compiled;
 };
 

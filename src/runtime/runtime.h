@@ -60,7 +60,9 @@ struct wisp_global {
     struct mod_globaltype type;
 };
 
-/* An element segment's runtime copy: evaluated references; count 0 once dropped. */
+/* An element segment's runtime copy: evaluated references; count 0 once dropped. Only passive
+ * segments have refs (active and declarative ones are dropped by instantiation). To drop, set
+ * count = 0 and leave refs: the instance frees it (its size is the module's segment count). */
 struct rt_elem {
     uintptr_t *refs;
     uint32_t count;
@@ -81,13 +83,19 @@ struct wisp_instance {
 };
 
 /* The execution state of a store: one value stack and call-depth counter, reused by nested
- * host->wasm->host->wasm calls. */
+ * host->wasm->host->wasm calls. The stack (cfg value_stack_bytes) is allocated on first use by
+ * rt_exec_ensure(); the runtime calls it before every interp_call it makes, and frees the
+ * stack with the store. */
 struct rt_exec {
     uint64_t *stack;       /* value stack (slots) */
     uint64_t *stack_end;
     uint64_t *sp;          /* first free slot for the next outermost/nested entry */
     uint32_t depth;        /* current wasm call depth */
     uint32_t max_depth;
+    /* The interpreter's call records (private to src/interp), allocated by interp_call on first
+     * use; the store frees them with base_free(alloc, frames, frames_bytes). */
+    void *frames;
+    size_t frames_bytes;
 };
 
 /* Every object a store owns is on one list so the store can free them all. */
@@ -119,6 +127,10 @@ int64_t rt_table_grow(struct wisp_table *t, uint64_t delta, uintptr_t init);
 /* Calls a host function with args/results in slot form (results overwrite args from slot 0). */
 struct wisp_result rt_call_host(struct wisp_store *s, struct wisp_func *f, struct wisp_instance *caller,
                                 uint64_t *slots);
+
+/* Allocates the store's value stack if it does not exist yet (cheap when it does). Returns 0,
+ * or -1 if out of memory. */
+int rt_exec_ensure(struct wisp_store *s);
 
 /* Converts between slot form and public values. */
 void rt_value_to_slots(const struct wisp_value *v, uint64_t *slots);

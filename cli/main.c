@@ -1,0 +1,26 @@
+/* The `wisp` command: dispatches to the subcommands in cli/ (run.c, validate.c, help.c). Like any
+ * embedder it uses only the public API, include/wisp.h. */
+#include <string.h>
+
+#include "cli.h"
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        cli_usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "run") == 0) return cli_run(argc - 1, argv + 1);
+    if (strcmp(cmd, "validate") == 0) return cli_validate(argc - 1, argv + 1);
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        if (cmd[0] == '-' && argc > 2) return cli_usage_error("wisp --help", "unexpected argument '%s'", argv[2]);
+        return cli_help(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        if (argc > 2) return cli_usage_error("wisp --help", "unexpected argument '%s'", argv[2]);
+        cli_version(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (cmd[0] == '-') return cli_usage_error("wisp --help", "unknown option '%s'", cmd);
+    return cli_usage_error("wisp --help", "unknown command '%s'", cmd);
+}

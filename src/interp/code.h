@@ -1,0 +1,172 @@
+/* The interpreter's internal code format, shared by its compiler (compile.c) and its dispatch
+ * loop (exec.c). Private to src/interp.
+ *
+ * A function compiles to an array of 32-bit words. An instruction is one handler word followed by
+ * its operands, all 32-bit words:
+ *   - the handler word: with threaded dispatch the offset of the handler's label from a base label
+ *     inside the dispatch function (so code holds no absolute addresses and needs no relocation);
+ *     with the switch fallback the internal opcode itself (enum interp_op);
+ *   - slots: frame slot indices (locals and operand stack alike, per codegen.h: the operand-stack
+ *     slot s is frame slot nlocal_slots + s). Nothing is ever pushed or popped at run time;
+ *   - immediates already decoded: 32-bit words, 64-bit values and pointers as two words (low
+ *     first, read with memcpy);
+ *   - branch targets as signed word offsets from the start of the branching instruction.
+ * The operand layout of every instruction is spelled in the INTERP_OPS list below, one letter per
+ * word or word group, so a disassembler (and a later optimiser) can walk code generically:
+ *   d destination slot, s source slot, i 32-bit immediate, L 64-bit immediate (2 words),
+ *   P pointer (2 words), o branch offset, x index (function, global, table, type, segment),
+ *   m memory offset, T br_table (a count n, then n+1 offsets, the last being the default).
+ * Handlers read every operand before writing their destination, so a destination may alias a
+ * source: the compiler relies on this when it retargets a result straight into a local.
+ * A handler leaves pc on its own first word until it has finished (a trap therefore knows exactly
+ * which instruction trapped) and then advances by the instruction's size. */
+#ifndef WISP_INTERP_CODE_H
+#define WISP_INTERP_CODE_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "../runtime/runtime.h"
+
+/* Byte offset in the module of the instruction starting at a code position: kept for the
+ * instructions that can trap or call, sorted by pos. */
+struct interp_srcpos {
+    uint32_t pos;    /* word index of the instruction */
+    uint32_t offset; /* wasm byte offset of its opcode */
+};
+
+struct interp_code {
+    uint32_t *words;
+    uint32_t nwords;
+    uint32_t nmap;
+    struct interp_srcpos *map;
+    uint32_t func_index;    /* in the module's function index space */
+    uint32_t nparam_slots;
+    uint32_t nlocal_slots;  /* params and declared locals */
+    uint32_t nresult_slots;
+    uint32_t frame_slots;   /* locals plus the operand stack's peak: what a call needs above fp */
+    bool compiled;          /* false while only allocated (referenced by an earlier call) */
+};
+
+/* A suspended caller, saved by a wasm->wasm call (in store->exec.frames). */
+struct interp_frame {
+    const uint32_t *pc;             /* where to continue in the caller */
+    uint64_t *fp;                   /* the caller's frame */
+    const struct interp_code *code; /* the caller's code */
+    struct wisp_instance *inst;     /* the caller's instance */
+};
+
+/* Operand layouts of the numeric instructions. */
+#define L_UN "ds"
+#define L_BIN "dss"
+#define L_IMM "dsi"
+
+/* The numeric instructions 0x45..0xC4 in wasm opcode order (so the compiler maps them by
+ * subtraction); then the saturating truncations 0xFC00..0xFC07. */
+#define INTERP_NUM_OPS(X)                                                                              \
+    X(i32_eqz, L_UN) X(i32_eq, L_BIN) X(i32_ne, L_BIN) X(i32_lt_s, L_BIN) X(i32_lt_u, L_BIN)              \
+    X(i32_gt_s, L_BIN) X(i32_gt_u, L_BIN) X(i32_le_s, L_BIN) X(i32_le_u, L_BIN) X(i32_ge_s, L_BIN)        \
+    X(i32_ge_u, L_BIN)                                                                                 \
+    X(i64_eqz, L_UN) X(i64_eq, L_BIN) X(i64_ne, L_BIN) X(i64_lt_s, L_BIN) X(i64_lt_u, L_BIN)              \
+    X(i64_gt_s, L_BIN) X(i64_gt_u, L_BIN) X(i64_le_s, L_BIN) X(i64_le_u, L_BIN) X(i64_ge_s, L_BIN)        \
+    X(i64_ge_u, L_BIN)                                                                                 \
+    X(f32_eq, L_BIN) X(f32_ne, L_BIN) X(f32_lt, L_BIN) X(f32_gt, L_BIN) X(f32_le, L_BIN) X(f32_ge, L_BIN) \
+    X(f64_eq, L_BIN) X(f64_ne, L_BIN) X(f64_lt, L_BIN) X(f64_gt, L_BIN) X(f64_le, L_BIN) X(f64_ge, L_BIN) \
+    X(i32_clz, L_UN) X(i32_ctz, L_UN) X(i32_popcnt, L_UN) X(i32_add, L_BIN) X(i32_sub, L_BIN)             \
+    X(i32_mul, L_BIN) X(i32_div_s, L_BIN) X(i32_div_u, L_BIN) X(i32_rem_s, L_BIN) X(i32_rem_u, L_BIN)     \
+    X(i32_and, L_BIN) X(i32_or, L_BIN) X(i32_xor, L_BIN) X(i32_shl, L_BIN) X(i32_shr_s, L_BIN)            \
+    X(i32_shr_u, L_BIN) X(i32_rotl, L_BIN) X(i32_rotr, L_BIN)                                          \
+    X(i64_clz, L_UN) X(i64_ctz, L_UN) X(i64_popcnt, L_UN) X(i64_add, L_BIN) X(i64_sub, L_BIN)             \
+    X(i64_mul, L_BIN) X(i64_div_s, L_BIN) X(i64_div_u, L_BIN) X(i64_rem_s, L_BIN) X(i64_rem_u, L_BIN)     \
+    X(i64_and, L_BIN) X(i64_or, L_BIN) X(i64_xor, L_BIN) X(i64_shl, L_BIN) X(i64_shr_s, L_BIN)            \
+    X(i64_shr_u, L_BIN) X(i64_rotl, L_BIN) X(i64_rotr, L_BIN)                                          \
+    X(f32_abs, L_UN) X(f32_neg, L_UN) X(f32_ceil, L_UN) X(f32_floor, L_UN) X(f32_trunc, L_UN)             \
+    X(f32_nearest, L_UN) X(f32_sqrt, L_UN) X(f32_add, L_BIN) X(f32_sub, L_BIN) X(f32_mul, L_BIN)          \
+    X(f32_div, L_BIN) X(f32_min, L_BIN) X(f32_max, L_BIN) X(f32_copysign, L_BIN)                       \
+    X(f64_abs, L_UN) X(f64_neg, L_UN) X(f64_ceil, L_UN) X(f64_floor, L_UN) X(f64_trunc, L_UN)             \
+    X(f64_nearest, L_UN) X(f64_sqrt, L_UN) X(f64_add, L_BIN) X(f64_sub, L_BIN) X(f64_mul, L_BIN)          \
+    X(f64_div, L_BIN) X(f64_min, L_BIN) X(f64_max, L_BIN) X(f64_copysign, L_BIN)                       \
+    X(i32_wrap_i64, L_UN) X(i32_trunc_f32_s, L_UN) X(i32_trunc_f32_u, L_UN) X(i32_trunc_f64_s, L_UN)      \
+    X(i32_trunc_f64_u, L_UN) X(i64_extend_i32_s, L_UN) X(i64_extend_i32_u, L_UN)                       \
+    X(i64_trunc_f32_s, L_UN) X(i64_trunc_f32_u, L_UN) X(i64_trunc_f64_s, L_UN) X(i64_trunc_f64_u, L_UN)   \
+    X(f32_convert_i32_s, L_UN) X(f32_convert_i32_u, L_UN) X(f32_convert_i64_s, L_UN)                   \
+    X(f32_convert_i64_u, L_UN) X(f32_demote_f64, L_UN) X(f64_convert_i32_s, L_UN)                      \
+    X(f64_convert_i32_u, L_UN) X(f64_convert_i64_s, L_UN) X(f64_convert_i64_u, L_UN)                   \
+    X(f64_promote_f32, L_UN) X(i32_reinterpret_f32, L_UN) X(i64_reinterpret_f64, L_UN)                 \
+    X(f32_reinterpret_i32, L_UN) X(f64_reinterpret_i64, L_UN) X(i32_extend8_s, L_UN)                   \
+    X(i32_extend16_s, L_UN) X(i64_extend8_s, L_UN) X(i64_extend16_s, L_UN) X(i64_extend32_s, L_UN)      \
+    X(i32_trunc_sat_f32_s, L_UN) X(i32_trunc_sat_f32_u, L_UN) X(i32_trunc_sat_f64_s, L_UN)             \
+    X(i32_trunc_sat_f64_u, L_UN) X(i64_trunc_sat_f32_s, L_UN) X(i64_trunc_sat_f32_u, L_UN)             \
+    X(i64_trunc_sat_f64_s, L_UN) X(i64_trunc_sat_f64_u, L_UN)
+
+/* Integer binary operations with a constant right operand (i64: a sign-extended 32-bit one).
+ * sub is compiled as add of the negated constant. */
+#define INTERP_IMM_OPS(X)                                                                              \
+    X(i32_add_i, L_IMM) X(i32_mul_i, L_IMM) X(i32_and_i, L_IMM) X(i32_or_i, L_IMM) X(i32_xor_i, L_IMM)    \
+    X(i32_shl_i, L_IMM) X(i32_shr_s_i, L_IMM) X(i32_shr_u_i, L_IMM) X(i32_rotl_i, L_IMM)                \
+    X(i32_rotr_i, L_IMM) X(i32_eq_i, L_IMM) X(i32_ne_i, L_IMM) X(i32_lt_s_i, L_IMM)                     \
+    X(i32_lt_u_i, L_IMM) X(i32_gt_s_i, L_IMM) X(i32_gt_u_i, L_IMM) X(i32_le_s_i, L_IMM)                 \
+    X(i32_le_u_i, L_IMM) X(i32_ge_s_i, L_IMM) X(i32_ge_u_i, L_IMM)                                     \
+    X(i64_add_i, L_IMM) X(i64_mul_i, L_IMM) X(i64_and_i, L_IMM) X(i64_or_i, L_IMM) X(i64_xor_i, L_IMM)    \
+    X(i64_shl_i, L_IMM) X(i64_shr_s_i, L_IMM) X(i64_shr_u_i, L_IMM) X(i64_rotl_i, L_IMM)                \
+    X(i64_rotr_i, L_IMM) X(i64_eq_i, L_IMM) X(i64_ne_i, L_IMM) X(i64_lt_s_i, L_IMM)                     \
+    X(i64_lt_u_i, L_IMM) X(i64_gt_s_i, L_IMM) X(i64_gt_u_i, L_IMM) X(i64_le_s_i, L_IMM)                 \
+    X(i64_le_u_i, L_IMM) X(i64_ge_s_i, L_IMM) X(i64_ge_u_i, L_IMM)
+
+/* Compare-and-branch: branch when `a CMP b` (or `a CMP imm`) holds. The ten integer comparisons
+ * in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u), for i32 and i64. */
+#define INTERP_BRCMP_OPS(X)                                                                            \
+    X(br_i32_eq, "sso") X(br_i32_ne, "sso") X(br_i32_lt_s, "sso") X(br_i32_lt_u, "sso")                  \
+    X(br_i32_gt_s, "sso") X(br_i32_gt_u, "sso") X(br_i32_le_s, "sso") X(br_i32_le_u, "sso")              \
+    X(br_i32_ge_s, "sso") X(br_i32_ge_u, "sso")                                                        \
+    X(br_i64_eq, "sso") X(br_i64_ne, "sso") X(br_i64_lt_s, "sso") X(br_i64_lt_u, "sso")                  \
+    X(br_i64_gt_s, "sso") X(br_i64_gt_u, "sso") X(br_i64_le_s, "sso") X(br_i64_le_u, "sso")              \
+    X(br_i64_ge_s, "sso") X(br_i64_ge_u, "sso")                                                        \
+    X(br_i32_eq_i, "sio") X(br_i32_ne_i, "sio") X(br_i32_lt_s_i, "sio") X(br_i32_lt_u_i, "sio")          \
+    X(br_i32_gt_s_i, "sio") X(br_i32_gt_u_i, "sio") X(br_i32_le_s_i, "sio") X(br_i32_le_u_i, "sio")      \
+    X(br_i32_ge_s_i, "sio") X(br_i32_ge_u_i, "sio")                                                    \
+    X(br_i64_eq_i, "sio") X(br_i64_ne_i, "sio") X(br_i64_lt_s_i, "sio") X(br_i64_lt_u_i, "sio")          \
+    X(br_i64_gt_s_i, "sio") X(br_i64_gt_u_i, "sio") X(br_i64_le_s_i, "sio") X(br_i64_le_u_i, "sio")      \
+    X(br_i64_ge_s_i, "sio") X(br_i64_ge_u_i, "sio")
+
+#define INTERP_OPS(X)                                                                                  \
+    /* control and moves */                                                                            \
+    X(unreachable, "") X(nop, "") X(copy, "ds") X(copy_n, "dsi") X(const32, "di") X(const64, "dL")      \
+    X(br, "o") X(br_nz, "so") X(br_z, "so") X(br_nz64, "so") X(br_z64, "so") X(br_table, "sT")          \
+    X(ret0, "") X(ret1, "s") X(retn, "si")                                                             \
+    X(call, "sP")      /* arg slot, callee code (same instance) */                                     \
+    X(call_imp, "sx")  /* arg slot, function index (through inst->funcs) */                            \
+    X(call_ind, "ssxx") /* arg slot, element index slot, type index, table index */                    \
+    X(select, "dsss") X(global_get, "dx") X(global_set, "sx")                                          \
+    /* memory: loads "dsm" (dst, address, offset), stores "ssm" (address, value, offset) */           \
+    X(ld8s32, "dsm") X(ld8s64, "dsm") X(ld8u, "dsm") X(ld16s32, "dsm") X(ld16s64, "dsm")                 \
+    X(ld16u, "dsm") X(ld32, "dsm") X(ld32s64, "dsm") X(ld64, "dsm")                                    \
+    X(st8, "ssm") X(st16, "ssm") X(st32, "ssm") X(st64, "ssm")                                         \
+    X(memory_size, "d") X(memory_grow, "ds") X(memory_fill, "sss") X(memory_copy, "sss")                \
+    X(memory_init, "sssx") X(data_drop, "x")                                                          \
+    /* tables and references */                                                                        \
+    X(table_get, "dsx") X(table_set, "ssx") X(table_size, "dx") X(table_grow, "dssx")                    \
+    X(table_fill, "sssx") X(table_copy, "sssxx") X(table_init, "sssxx") X(elem_drop, "x")               \
+    X(ref_func, "dx")                                                                                  \
+    INTERP_NUM_OPS(X) INTERP_IMM_OPS(X) INTERP_BRCMP_OPS(X)
+
+enum interp_op {
+#define INTERP_ENUM_(name, layout) OP_##name,
+    INTERP_OPS(INTERP_ENUM_)
+#undef INTERP_ENUM_
+    OP_COUNT_
+};
+
+/* Returns the word each opcode is encoded as (NULL: the opcode itself, switch dispatch). */
+const int32_t *interp_handler_words(void);
+
+/* Reads a two-word immediate. */
+static inline uint64_t interp_u64(const uint32_t *p) {
+    return (uint64_t)p[0] | ((uint64_t)p[1] << 32);
+}
+static inline const void *interp_ptr(const uint32_t *p) {
+    uintptr_t v = (uintptr_t)interp_u64(p);
+    return (const void *)v;
+}
+
+#endif

@@ -1,0 +1,1176 @@
+/* The interpreter's compiler: a cg_backend that turns the validator's stream of checked
+ * instructions into the register-style code described in code.h, one pass, no wasm re-decoding.
+ *
+ * The compiler mirrors the operand stack with one entry per slot saying where the value really
+ * is: in its own stack slot (canonical), still in a local (a local.get not yet copied) or a
+ * constant (not yet written). Deferred values are used straight from the local or as an
+ * immediate, so `local.get a; local.get b; i32.add; local.set c` becomes one instruction
+ * `i32.add c <- a, b` (the result is retargeted into the local). Deferred values are made
+ * canonical ("materialized") where their slot matters: at block starts, when carried by a
+ * branch, as call arguments, and before a local.set overwrites a local that a deferred value
+ * still names. Invariant: below the base of the innermost open block everything is canonical,
+ * so control-flow joins never disagree on where a value is. */
+#include <string.h>
+
+#include "../base/result.h"
+#include "code.h"
+#include "interp.h"
+
+/* Code larger than this is refused (branch offsets stay far inside int32). */
+#define MAX_CODE_WORDS (UINT32_C(1) << 28)
+
+enum { VK_STACK = 0, VK_LOCAL = 1, VK_CONST = 2 };
+
+struct vent {
+    uint8_t kind;
+    uint32_t slot;  /* VK_LOCAL: frame slot of the local */
+    uint64_t bits;  /* VK_CONST: the value in slot form */
+};
+
+enum { CF_FUNC, CF_BLOCK, CF_LOOP, CF_IF };
+
+struct cframe {
+    uint8_t kind;
+    bool branched;        /* some forward branch targets the end */
+    uint32_t base;        /* stack index of the first param (= first result) */
+    uint32_t nparams;     /* slots */
+    uint32_t nresults;    /* slots */
+    uint32_t start;       /* loop: code position of the header */
+    uint32_t patches;     /* forward branches to the end: chain head (index + 1), 0 = none */
+    uint32_t else_site;   /* if: the offset word of the jump to else, 0 = none */
+    uint32_t else_from;
+    uint32_t stub_serial; /* br_table: stubs shared per target */
+    uint32_t stub_pos;
+};
+
+/* A branch offset word to fill once its target is known. */
+struct patch {
+    uint32_t site, from, next;
+};
+
+/* The last instruction emitted, while nothing else (no label, no other instruction) followed:
+ * its result may be retargeted into a local, a comparison may be fused into a branch. */
+struct last {
+    bool valid;
+    uint16_t op;
+    uint32_t pos;  /* code position */
+    uint32_t idx;  /* stack index of its result */
+    uint32_t a, b; /* comparisons: operand slot(s) / immediate */
+};
+
+/* A branch condition: a branch-when-true instruction and its operands. */
+struct cond {
+    uint16_t op;
+    uint8_t nops; /* 1 (br_nz...) or 2 (br_CMP...) */
+    uint32_t a, b;
+};
+
+enum { ERR_NONE = 0, ERR_OOM, ERR_LIMIT };
+
+struct interp_backend {
+    struct module *m;
+    const struct wisp_allocator *a;
+    const int32_t *hw; /* handler words, NULL for the switch dispatch */
+    int err;
+    const char *err_what;
+    uint32_t err_offset;
+
+    /* the function being compiled */
+    uint32_t func_index;
+    uint32_t cur_offset;
+    uint32_t nl, np, nr; /* slots: locals (params included), params, results */
+    uint32_t nlocals;
+    uint32_t *lslot;
+    uint8_t *ltype;
+    size_t lslot_cap, ltype_cap;
+    uint32_t *lcount; /* per local slot: deferred stack entries naming it */
+    size_t lcount_cap;
+    struct vent *vs;
+    size_t vs_cap;
+    uint32_t md;      /* every live stack entry below md is canonical */
+    uint32_t height;  /* stack height after the last reachable instruction */
+    struct cframe *cf;
+    size_t ncf, cf_cap;
+    struct patch *pt;
+    size_t npt, pt_cap;
+    uint32_t *code;
+    size_t ncode, code_cap;
+    struct interp_srcpos *map;
+    size_t nmap, map_cap;
+    struct last last;
+    uint32_t serial;
+    uint32_t scratch[16]; /* written instead of code after a failure */
+    struct vent dummy;
+};
+
+/* ---- errors and buffers ------------------------------------------------------------------- */
+
+static void fail(struct interp_backend *b, int kind, const char *what) {
+    if (b->err) return;
+    b->err = kind;
+    b->err_what = what;
+    b->err_offset = b->cur_offset;
+}
+
+static bool grow(struct interp_backend *b, void **items, size_t *cap, size_t need, size_t elem) {
+    if (need <= *cap) return true;
+    if (base_grow(b->a, items, cap, need, elem) != 0) {
+        fail(b, ERR_OOM, NULL);
+        return false;
+    }
+    return true;
+}
+
+/* ---- emitting ----------------------------------------------------------------------------------- */
+
+/* Appends an instruction of n words (handler word included) and returns its words to fill in;
+ * after a failure, a scratch area. */
+static uint32_t *emit(struct interp_backend *b, enum interp_op op, uint32_t n) {
+    b->last.valid = false;
+    if (b->err) return b->scratch;
+    if (b->ncode + n > MAX_CODE_WORDS) {
+        fail(b, ERR_LIMIT, "function too large");
+        return b->scratch;
+    }
+    if (!grow(b, (void **)&b->code, &b->code_cap, b->ncode + n, sizeof *b->code)) return b->scratch;
+    uint32_t *w = b->code + b->ncode;
+    w[0] = b->hw ? (uint32_t)b->hw[op] : (uint32_t)op;
+    b->ncode += n;
+    return w;
+}
+
+/* Code position of the next instruction. */
+static uint32_t here(const struct interp_backend *b) { return (uint32_t)b->ncode; }
+
+/* Records the current wasm offset for the instruction at pos (it may trap or call). */
+static void add_map(struct interp_backend *b, uint32_t pos) {
+    if (b->err) return;
+    if (!grow(b, (void **)&b->map, &b->map_cap, b->nmap + 1, sizeof *b->map)) return;
+    b->map[b->nmap].pos = pos;
+    b->map[b->nmap].offset = b->cur_offset;
+    b->nmap++;
+}
+
+static void set_word(struct interp_backend *b, uint32_t site, uint32_t v) {
+    if (!b->err && site < b->ncode) b->code[site] = v;
+}
+
+static void emit_copy(struct interp_backend *b, uint32_t dst, uint32_t src) {
+    if (dst == src) return;
+    uint32_t *w = emit(b, OP_copy, 3);
+    w[1] = dst;
+    w[2] = src;
+}
+
+static void emit_const(struct interp_backend *b, uint32_t dst, uint64_t bits) {
+    if (bits <= UINT32_MAX) {
+        uint32_t *w = emit(b, OP_const32, 3);
+        w[1] = dst;
+        w[2] = (uint32_t)bits;
+    } else {
+        uint32_t *w = emit(b, OP_const64, 4);
+        w[1] = dst;
+        memcpy(w + 2, &bits, 8);
+    }
+}
+
+/* The last instruction writes its result to stack index idx and nothing is between it and what
+ * comes next. */
+static void set_last(struct interp_backend *b, uint32_t pos, uint32_t idx, uint16_t op, uint32_t a, uint32_t bb) {
+    if (b->err) return;
+    b->last.valid = true;
+    b->last.pos = pos;
+    b->last.idx = idx;
+    b->last.op = op;
+    b->last.a = a;
+    b->last.b = bb;
+}
+
+/* ---- the mirrored operand stack ------------------------------------------------------------- */
+
+static uint32_t SL(const struct interp_backend *b, uint32_t i) { return b->nl + i; }
+
+static struct vent *ent(struct interp_backend *b, uint32_t i) {
+    if (i >= b->vs_cap) {
+        size_t old = b->vs_cap;
+        if (!grow(b, (void **)&b->vs, &b->vs_cap, (size_t)i + 1, sizeof *b->vs)) {
+            /* Failure: hand out a harmless entry (compilation is abandoned anyway). */
+            memset(&b->dummy, 0, sizeof b->dummy);
+            return &b->dummy;
+        }
+        memset(b->vs + old, 0, (b->vs_cap - old) * sizeof *b->vs);
+    }
+    return &b->vs[i];
+}
+
+static void push_stack(struct interp_backend *b, uint32_t i) { ent(b, i)->kind = VK_STACK; }
+
+static void push_local(struct interp_backend *b, uint32_t i, uint32_t slot) {
+    struct vent *e = ent(b, i);
+    e->kind = VK_LOCAL;
+    e->slot = slot;
+    b->lcount[slot]++;
+    if (i < b->md) b->md = i;
+}
+
+static void push_const(struct interp_backend *b, uint32_t i, uint64_t bits) {
+    struct vent *e = ent(b, i);
+    e->kind = VK_CONST;
+    e->bits = bits;
+    if (i < b->md) b->md = i;
+}
+
+/* Makes entry i canonical. */
+static void materialize(struct interp_backend *b, uint32_t i) {
+    struct vent *e = ent(b, i);
+    if (e->kind == VK_LOCAL) {
+        emit_copy(b, SL(b, i), e->slot);
+        b->lcount[e->slot]--;
+    } else if (e->kind == VK_CONST) {
+        emit_const(b, SL(b, i), e->bits);
+    }
+    e->kind = VK_STACK;
+}
+
+static void materialize_range(struct interp_backend *b, uint32_t lo, uint32_t hi) {
+    for (uint32_t i = lo; i < hi; i++) materialize(b, i);
+}
+
+/* Makes every live entry below h canonical. Amortised O(1) per push: only entries pushed since
+ * the last flush lie in [md, h). */
+static void flush_below(struct interp_backend *b, uint32_t h) {
+    if (b->md < h) {
+        materialize_range(b, b->md, h);
+        b->md = h;
+    }
+}
+
+/* Pops entry i for an instruction about to be emitted: the slot to read it from. */
+static uint32_t take(struct interp_backend *b, uint32_t i) {
+    struct vent *e = ent(b, i);
+    uint32_t s = SL(b, i);
+    if (e->kind == VK_LOCAL) {
+        s = e->slot;
+        b->lcount[s]--;
+    } else if (e->kind == VK_CONST) {
+        emit_const(b, s, e->bits);
+    }
+    e->kind = VK_STACK;
+    return s;
+}
+
+/* Forgets entries [lo, hi) (popped without being read). */
+static void drop_range(struct interp_backend *b, uint32_t lo, uint32_t hi) {
+    for (uint32_t i = lo; i < hi && i < b->vs_cap; i++) {
+        struct vent *e = &b->vs[i];
+        if (e->kind == VK_LOCAL) b->lcount[e->slot]--;
+        e->kind = VK_STACK;
+    }
+}
+
+/* ---- types ---------------------------------------------------------------------------------------- */
+
+static uint32_t slots_of(const uint8_t *types, uint32_t n) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) k += mod_type_slots(types[i]);
+    return k;
+}
+
+/* Slots of a function type's params / results (types may be NULL when both counts are 0). */
+static uint32_t param_slots(const struct mod_functype *t) { return t->nparams ? slots_of(t->types, t->nparams) : 0; }
+static uint32_t result_slots(const struct mod_functype *t) {
+    return t->nresults ? slots_of(t->types + t->nparams, t->nresults) : 0;
+}
+
+static const struct mod_functype *func_type(const struct module *m, uint32_t f) {
+    return &m->types[m->func_types[f]];
+}
+
+/* The code object of defined function k, allocated (empty) on first reference so calls can
+ * point at it before it is compiled. */
+static struct interp_code *get_code(struct interp_backend *b, uint32_t k) {
+    struct module *m = b->m;
+    if (!m->compiled || k >= m->ncodes) {
+        fail(b, ERR_LIMIT, "function index out of range");
+        return NULL;
+    }
+    if (!m->compiled[k]) {
+        struct interp_code *c = base_calloc(b->a, 1, sizeof *c);
+        if (!c) {
+            fail(b, ERR_OOM, NULL);
+            return NULL;
+        }
+        c->func_index = m->nfuncs_imported + k;
+        m->compiled[k] = c;
+    }
+    return m->compiled[k];
+}
+
+/* ---- branches ------------------------------------------------------------------------------------- */
+
+static struct cframe *frame_at(struct interp_backend *b, uint32_t depth) {
+    if (depth >= b->ncf) {
+        fail(b, ERR_LIMIT, "branch depth out of range");
+        return &b->cf[0];
+    }
+    return &b->cf[b->ncf - 1 - depth];
+}
+
+static uint32_t label_arity(const struct cframe *f) { return f->kind == CF_LOOP ? f->nparams : f->nresults; }
+
+/* Points the offset word at site (of the instruction at from) to f's label. */
+static void add_target(struct interp_backend *b, struct cframe *f, uint32_t site, uint32_t from) {
+    if (f->kind == CF_LOOP) {
+        set_word(b, site, (uint32_t)((int32_t)f->start - (int32_t)from));
+        return;
+    }
+    f->branched = true;
+    if (b->err) return;
+    if (!grow(b, (void **)&b->pt, &b->pt_cap, b->npt + 1, sizeof *b->pt)) return;
+    b->pt[b->npt].site = site;
+    b->pt[b->npt].from = from;
+    b->pt[b->npt].next = f->patches;
+    b->npt++;
+    f->patches = (uint32_t)b->npt;
+}
+
+/* Resolves a forward offset word to the current position. */
+static void patch_here(struct interp_backend *b, uint32_t site, uint32_t from) {
+    set_word(b, site, (uint32_t)((int32_t)here(b) - (int32_t)from));
+}
+
+static void resolve_patches(struct interp_backend *b, struct cframe *f) {
+    for (uint32_t p = f->patches; p;) {
+        const struct patch *q = &b->pt[p - 1];
+        patch_here(b, q->site, q->from);
+        p = q->next;
+    }
+    f->patches = 0;
+    /* Patch records are only ever appended; forget them all when the frame closing is the last
+     * open one besides the function's (which never has any). */
+    if (b->ncf <= 2) b->npt = 0;
+}
+
+static void emit_br(struct interp_backend *b, struct cframe *f) {
+    uint32_t pos = here(b);
+    emit(b, OP_br, 2);
+    add_target(b, f, pos + 1, pos);
+}
+
+/* Returns the n result slots at stack index bb, leaving the entries as they are (br_if's
+ * fallthrough still has them). */
+static void emit_return(struct interp_backend *b, uint32_t bb, uint32_t n) {
+    if (n == 0) {
+        emit(b, OP_ret0, 1);
+        return;
+    }
+    if (n == 1) {
+        const struct vent *e = ent(b, bb);
+        uint32_t src = SL(b, bb);
+        if (e->kind == VK_LOCAL) {
+            src = e->slot;
+        } else if (e->kind == VK_CONST) {
+            emit_const(b, 0, e->bits);
+            src = 0;
+        }
+        if (src == 0) {
+            emit(b, OP_ret0, 1);
+        } else {
+            uint32_t *w = emit(b, OP_ret1, 2);
+            w[1] = src;
+        }
+        return;
+    }
+    materialize_range(b, bb, bb + n);
+    if (SL(b, bb) == 0) {
+        emit(b, OP_ret0, 1);
+    } else {
+        uint32_t *w = emit(b, OP_retn, 3);
+        w[1] = SL(b, bb);
+        w[2] = n;
+    }
+}
+
+/* Moves the n values at stack index bb down to tb (tb < bb), leaving the entries valid. */
+static void emit_moves(struct interp_backend *b, uint32_t tb, uint32_t bb, uint32_t n) {
+    if (n == 1) {
+        const struct vent *e = ent(b, bb);
+        if (e->kind == VK_LOCAL) emit_copy(b, SL(b, tb), e->slot);
+        else if (e->kind == VK_CONST) emit_const(b, SL(b, tb), e->bits);
+        else emit_copy(b, SL(b, tb), SL(b, bb));
+        return;
+    }
+    materialize_range(b, bb, bb + n);
+    uint32_t *w = emit(b, OP_copy_n, 4);
+    w[1] = SL(b, tb);
+    w[2] = SL(b, bb);
+    w[3] = n;
+}
+
+/* An unconditional branch to f carrying the values at bb. */
+static void branch(struct interp_backend *b, struct cframe *f, uint32_t bb) {
+    if (f->kind == CF_FUNC) {
+        emit_return(b, bb, b->nr);
+        return;
+    }
+    uint32_t n = label_arity(f);
+    if (n && f->base != bb) emit_moves(b, f->base, bb, n);
+    else materialize_range(b, bb, bb + n);
+    emit_br(b, f);
+}
+
+/* ---- conditions ---------------------------------------------------------------------------------- */
+
+static bool is_cmp(uint16_t op) {
+    return op == OP_i32_eqz || op == OP_i64_eqz || (op >= OP_i32_eq && op <= OP_i32_ge_u) ||
+           (op >= OP_i64_eq && op <= OP_i64_ge_u) || (op >= OP_i32_eq_i && op <= OP_i32_ge_u_i) ||
+           (op >= OP_i64_eq_i && op <= OP_i64_ge_u_i);
+}
+
+/* The condition at stack index i (an i32), consumed. A comparison just emitted for it is taken
+ * back and fused into the branch. */
+static struct cond get_cond(struct interp_backend *b, uint32_t i) {
+    struct cond c = {OP_br_nz, 1, 0, 0};
+    const struct last *l = &b->last;
+    if (l->valid && l->idx == i && is_cmp(l->op) && ent(b, i)->kind == VK_STACK) {
+        uint16_t op = l->op;
+        c.a = l->a;
+        c.b = l->b;
+        c.nops = 2;
+        if (op == OP_i32_eqz) c.op = OP_br_z, c.nops = 1;
+        else if (op == OP_i64_eqz) c.op = OP_br_z64, c.nops = 1;
+        else if (op >= OP_i32_eq && op <= OP_i32_ge_u) c.op = (uint16_t)(OP_br_i32_eq + (op - OP_i32_eq));
+        else if (op >= OP_i64_eq && op <= OP_i64_ge_u) c.op = (uint16_t)(OP_br_i64_eq + (op - OP_i64_eq));
+        else if (op >= OP_i32_eq_i && op <= OP_i32_ge_u_i) c.op = (uint16_t)(OP_br_i32_eq_i + (op - OP_i32_eq_i));
+        else c.op = (uint16_t)(OP_br_i64_eq_i + (op - OP_i64_eq_i));
+        b->ncode = l->pos; /* the comparison is not needed any more */
+        b->last.valid = false;
+        return c;
+    }
+    c.a = take(b, i);
+    return c;
+}
+
+/* eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u: the negation of each. */
+static const uint8_t cmp_negate[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
+/* ... and each with its operands swapped. */
+static const uint8_t cmp_mirror[10] = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
+
+static struct cond negate(struct cond c) {
+    static const uint16_t groups[4] = {OP_br_i32_eq, OP_br_i64_eq, OP_br_i32_eq_i, OP_br_i64_eq_i};
+    switch (c.op) {
+    case OP_br_nz: c.op = OP_br_z; return c;
+    case OP_br_z: c.op = OP_br_nz; return c;
+    case OP_br_nz64: c.op = OP_br_z64; return c;
+    case OP_br_z64: c.op = OP_br_nz64; return c;
+    default: break;
+    }
+    for (int g = 0; g < 4; g++)
+        if (c.op >= groups[g] && c.op < groups[g] + 10) {
+            c.op = (uint16_t)(groups[g] + cmp_negate[c.op - groups[g]]);
+            break;
+        }
+    return c;
+}
+
+/* Emits "branch when c" and returns the position of its offset word (the instruction is at
+ * *from). */
+static uint32_t emit_cond_branch(struct interp_backend *b, struct cond c, uint32_t *from) {
+    *from = here(b);
+    if (c.nops == 1) {
+        uint32_t *w = emit(b, (enum interp_op)c.op, 3);
+        w[1] = c.a;
+        return *from + 2;
+    }
+    uint32_t *w = emit(b, (enum interp_op)c.op, 4);
+    w[1] = c.a;
+    w[2] = c.b;
+    return *from + 3;
+}
+
+/* ---- numeric instructions ------------------------------------------------------------------------ */
+
+/* The immediate form of a binary integer op, if any; *commute: the form to use with the
+ * constant on the left (0 if none). */
+static uint16_t imm_form(uint16_t op, uint16_t *commute) {
+    *commute = 0;
+    uint16_t r = 0;
+    if (op >= OP_i32_eq && op <= OP_i32_ge_u) {
+        r = (uint16_t)(OP_i32_eq_i + (op - OP_i32_eq));
+        *commute = (uint16_t)(OP_i32_eq_i + cmp_mirror[op - OP_i32_eq]);
+        return r;
+    }
+    if (op >= OP_i64_eq && op <= OP_i64_ge_u) {
+        r = (uint16_t)(OP_i64_eq_i + (op - OP_i64_eq));
+        *commute = (uint16_t)(OP_i64_eq_i + cmp_mirror[op - OP_i64_eq]);
+        return r;
+    }
+    switch (op) {
+    case OP_i32_add: *commute = OP_i32_add_i; return OP_i32_add_i;
+    case OP_i32_sub: return OP_i32_add_i; /* with the constant negated */
+    case OP_i32_mul: *commute = OP_i32_mul_i; return OP_i32_mul_i;
+    case OP_i32_and: *commute = OP_i32_and_i; return OP_i32_and_i;
+    case OP_i32_or: *commute = OP_i32_or_i; return OP_i32_or_i;
+    case OP_i32_xor: *commute = OP_i32_xor_i; return OP_i32_xor_i;
+    case OP_i32_shl: return OP_i32_shl_i;
+    case OP_i32_shr_s: return OP_i32_shr_s_i;
+    case OP_i32_shr_u: return OP_i32_shr_u_i;
+    case OP_i32_rotl: return OP_i32_rotl_i;
+    case OP_i32_rotr: return OP_i32_rotr_i;
+    case OP_i64_add: *commute = OP_i64_add_i; return OP_i64_add_i;
+    case OP_i64_sub: return OP_i64_add_i;
+    case OP_i64_mul: *commute = OP_i64_mul_i; return OP_i64_mul_i;
+    case OP_i64_and: *commute = OP_i64_and_i; return OP_i64_and_i;
+    case OP_i64_or: *commute = OP_i64_or_i; return OP_i64_or_i;
+    case OP_i64_xor: *commute = OP_i64_xor_i; return OP_i64_xor_i;
+    case OP_i64_shl: return OP_i64_shl_i;
+    case OP_i64_shr_s: return OP_i64_shr_s_i;
+    case OP_i64_shr_u: return OP_i64_shr_u_i;
+    case OP_i64_rotl: return OP_i64_rotl_i;
+    case OP_i64_rotr: return OP_i64_rotr_i;
+    default: return 0;
+    }
+}
+
+/* Whether constant bits c fit the 32-bit immediate of op (i64 ops sign-extend it); *imm gets
+ * the word. sub is add of the negation. */
+static bool imm_fits(uint16_t op, uint16_t orig, uint64_t c, uint32_t *imm) {
+    bool is64 = op >= OP_i64_add_i && op <= OP_i64_ge_u_i;
+    if (!is64) {
+        uint32_t v = (uint32_t)c;
+        if (orig == OP_i32_sub) v = 0u - v;
+        *imm = v;
+        return true;
+    }
+    int64_t v = (int64_t)c;
+    if (orig == OP_i64_sub) {
+        if (v == INT64_MIN) return false;
+        v = -v;
+    }
+    if (v < INT32_MIN || v > INT32_MAX) return false;
+    *imm = (uint32_t)(int32_t)v;
+    return true;
+}
+
+static const uint8_t num_arity[] = {
+#define NUM_ARITY_(name, layout) (sizeof(layout) == 4 ? 2 : 1),
+    INTERP_NUM_OPS(NUM_ARITY_)
+#undef NUM_ARITY_
+};
+
+static void op_numeric(struct interp_backend *b, const struct cg_instr *in, uint16_t op) {
+    uint32_t bb = in->base;
+    /* Conversions that keep the slot's bits cost nothing. */
+    if (op == OP_i64_extend_i32_u || (op >= OP_i32_reinterpret_f32 && op <= OP_f64_reinterpret_i64)) {
+        b->height = bb + 1;
+        return;
+    }
+    bool trapping = (op >= OP_i32_div_s && op <= OP_i32_rem_u) || (op >= OP_i64_div_s && op <= OP_i64_rem_u) ||
+                    (op >= OP_i32_trunc_f32_s && op <= OP_i32_trunc_f64_u) ||
+                    (op >= OP_i64_trunc_f32_s && op <= OP_i64_trunc_f64_u);
+    if (num_arity[op - OP_i32_eqz] == 1) {
+        uint32_t s = take(b, bb);
+        uint32_t pos = here(b);
+        uint32_t *w = emit(b, (enum interp_op)op, 3);
+        w[1] = SL(b, bb);
+        w[2] = s;
+        if (trapping) add_map(b, pos);
+        push_stack(b, bb);
+        set_last(b, pos, bb, op, s, 0);
+        b->height = bb + 1;
+        return;
+    }
+    uint16_t commute;
+    uint16_t iop = imm_form(op, &commute);
+    const struct vent *x = ent(b, bb), *y = ent(b, bb + 1);
+    uint32_t imm;
+    uint16_t use = 0;
+    uint32_t sa = 0;
+    if (iop && y->kind == VK_CONST && imm_fits(iop, op, y->bits, &imm)) {
+        use = iop;
+        drop_range(b, bb + 1, bb + 2);
+        sa = take(b, bb);
+    } else if (commute && x->kind == VK_CONST && imm_fits(commute, op, x->bits, &imm)) {
+        use = commute;
+        drop_range(b, bb, bb + 1);
+        sa = take(b, bb + 1);
+    }
+    uint32_t pos;
+    if (use) {
+        pos = here(b);
+        uint32_t *w = emit(b, (enum interp_op)use, 4);
+        w[1] = SL(b, bb);
+        w[2] = sa;
+        w[3] = imm;
+        set_last(b, pos, bb, use, sa, imm);
+    } else {
+        sa = take(b, bb);
+        uint32_t sb = take(b, bb + 1);
+        pos = here(b);
+        uint32_t *w = emit(b, (enum interp_op)op, 4);
+        w[1] = SL(b, bb);
+        w[2] = sa;
+        w[3] = sb;
+        if (trapping) add_map(b, pos);
+        set_last(b, pos, bb, op, sa, sb);
+    }
+    push_stack(b, bb);
+    b->height = bb + 1;
+}
+
+/* ---- locals --------------------------------------------------------------------------------------- */
+
+static bool retargetable(const struct interp_backend *b, uint32_t idx) {
+    return b->last.valid && b->last.idx == idx && b->vs[idx].kind == VK_STACK;
+}
+
+static void op_local_set(struct interp_backend *b, const struct cg_instr *in, bool tee) {
+    uint32_t bb = in->base, x = in->imm.index;
+    if (x >= b->nlocals) {
+        fail(b, ERR_LIMIT, "local index out of range");
+        return;
+    }
+    uint32_t L = b->lslot[x], n = mod_type_slots(b->ltype[x]);
+    /* Would writing the local change a deferred value still on the stack (other than the
+     * operand itself)? Then those are materialized first. */
+    bool preserve = false;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t own = 0;
+        for (uint32_t j = 0; j < n; j++) {
+            const struct vent *e = ent(b, bb + j);
+            if (e->kind == VK_LOCAL && e->slot == L + k) own++;
+        }
+        if (b->lcount[L + k] > own) preserve = true;
+    }
+    if (preserve) {
+        flush_below(b, bb);
+        if (b->md > bb) b->md = bb;
+    }
+    if (n == 1 && retargetable(b, bb)) {
+        /* The value was just computed: compute it into the local instead. */
+        set_word(b, b->last.pos + 1, L);
+        b->last.valid = false;
+        if (tee) push_local(b, bb, L);
+        b->height = tee ? bb + 1 : bb;
+        return;
+    }
+    for (uint32_t k = 0; k < n; k++) {
+        struct vent *e = ent(b, bb + k);
+        if (e->kind == VK_LOCAL) {
+            emit_copy(b, L + k, e->slot);
+            if (!tee) {
+                b->lcount[e->slot]--;
+                e->kind = VK_STACK;
+            }
+        } else if (e->kind == VK_CONST) {
+            emit_const(b, L + k, e->bits);
+            if (!tee) e->kind = VK_STACK;
+        } else {
+            emit_copy(b, L + k, SL(b, bb + k));
+        }
+    }
+    b->height = tee ? bb + n : bb;
+}
+
+/* ---- control --------------------------------------------------------------------------------------- */
+
+static struct cframe *push_frame(struct interp_backend *b, uint8_t kind, uint32_t base, uint32_t np, uint32_t nr) {
+    if (!grow(b, (void **)&b->cf, &b->cf_cap, b->ncf + 1, sizeof *b->cf)) return NULL;
+    struct cframe *f = &b->cf[b->ncf++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->base = base;
+    f->nparams = np;
+    f->nresults = nr;
+    return f;
+}
+
+static void op_block(struct interp_backend *b, const struct cg_instr *in) {
+    uint32_t np = slots_of(in->imm.block.params, in->imm.block.nparams);
+    uint32_t nr = slots_of(in->imm.block.results, in->imm.block.nresults);
+    uint32_t bb = in->base;
+    uint8_t kind = in->op == 0x02 ? CF_BLOCK : in->op == 0x03 ? CF_LOOP : CF_IF;
+    struct cond c = {0, 0, 0, 0};
+    if (kind == CF_IF) c = get_cond(b, in->aux);
+    flush_below(b, bb + np);
+    b->last.valid = false;
+    struct cframe *f = push_frame(b, kind, bb, np, nr);
+    if (!f) return;
+    if (kind == CF_LOOP) f->start = here(b);
+    if (kind == CF_IF) {
+        uint32_t from;
+        uint32_t site = emit_cond_branch(b, negate(c), &from);
+        f = &b->cf[b->ncf - 1];
+        f->else_site = site;
+        f->else_from = from;
+    }
+    b->height = bb + np;
+}
+
+static void op_else(struct interp_backend *b, const struct cg_instr *in) {
+    struct cframe *f = &b->cf[b->ncf - 1];
+    if (in->reachable) {
+        materialize_range(b, f->base, f->base + f->nresults);
+        emit_br(b, f);
+    }
+    if (f->else_site) patch_here(b, f->else_site, f->else_from);
+    f->else_site = 0;
+    drop_range(b, f->base, b->height);
+    for (uint32_t i = 0; i < f->nparams; i++) push_stack(b, f->base + i);
+    b->height = f->base + f->nparams;
+    b->md = b->height;
+    b->last.valid = false;
+}
+
+static void op_end(struct interp_backend *b, const struct cg_instr *in) {
+    struct cframe *f = &b->cf[b->ncf - 1];
+    if (f->kind == CF_FUNC) {
+        if (in->reachable) emit_return(b, f->base, f->nresults);
+        drop_range(b, 0, b->height);
+        b->ncf--;
+        return;
+    }
+    if (in->reachable) materialize_range(b, f->base, f->base + f->nresults);
+    bool label = f->branched || f->kind == CF_IF || !in->reachable;
+    if (f->else_site) patch_here(b, f->else_site, f->else_from);
+    resolve_patches(b, f);
+    drop_range(b, f->base, b->height);
+    for (uint32_t i = 0; i < f->nresults; i++) push_stack(b, f->base + i);
+    b->height = f->base + f->nresults;
+    b->md = b->height;
+    if (label) b->last.valid = false;
+    b->ncf--;
+}
+
+static void op_br_if(struct interp_backend *b, const struct cg_instr *in) {
+    struct cond c = get_cond(b, in->aux);
+    struct cframe *f = frame_at(b, in->imm.index);
+    uint32_t bb = in->base, from, site;
+    uint32_t n = f->kind == CF_FUNC ? b->nr : label_arity(f);
+    /* Several carried values are made canonical before branching, on both paths (the code
+     * after the br_if must not believe they were materialized when they were not). */
+    if (n >= 2) materialize_range(b, bb, bb + n);
+    if (f->kind != CF_FUNC && (n == 0 || f->base == bb)) {
+        materialize_range(b, bb, bb + n);
+        site = emit_cond_branch(b, c, &from);
+        add_target(b, frame_at(b, in->imm.index), site, from);
+    } else {
+        site = emit_cond_branch(b, negate(c), &from);
+        branch(b, frame_at(b, in->imm.index), bb);
+        patch_here(b, site, from);
+    }
+    b->height = bb + n;
+    b->last.valid = false;
+}
+
+static void op_br_table(struct interp_backend *b, const struct cg_instr *in) {
+    uint32_t count = in->imm.br_table.count;
+    const uint32_t *depths = in->imm.br_table.depths;
+    uint32_t bb = in->base;
+    uint32_t idx = take(b, in->aux);
+    const struct cframe *df = frame_at(b, depths[count]);
+    uint32_t n = df->kind == CF_FUNC ? b->nr : label_arity(df);
+    materialize_range(b, bb, bb + n);
+    if ((uint64_t)count + 4 > MAX_CODE_WORDS) {
+        fail(b, ERR_LIMIT, "br_table too large");
+        return;
+    }
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, OP_br_table, count + 4);
+    w[1] = idx;
+    w[2] = count;
+    if (b->err) return;
+    uint32_t serial = ++b->serial;
+    bool stubs = false;
+    for (uint32_t k = 0; k <= count; k++) {
+        struct cframe *f = frame_at(b, depths[k]);
+        if (f->kind != CF_FUNC && (n == 0 || f->base == bb)) {
+            add_target(b, f, pos + 3 + k, pos);
+        } else {
+            f->stub_serial = serial;
+            f->stub_pos = UINT32_MAX;
+            stubs = true;
+        }
+    }
+    if (!stubs) return;
+    /* Targets that need moves (or a return) get one shared stub each after the table. */
+    for (uint32_t k = 0; k <= count && !b->err; k++) {
+        struct cframe *f = frame_at(b, depths[k]);
+        if (f->stub_serial != serial) continue;
+        if (f->stub_pos == UINT32_MAX) {
+            f->stub_pos = here(b);
+            branch(b, f, bb);
+        }
+        set_word(b, pos + 3 + k, f->stub_pos - pos);
+    }
+}
+
+static void op_call(struct interp_backend *b, const struct cg_instr *in) {
+    const struct module *m = b->m;
+    bool indirect = in->op == 0x11;
+    const struct mod_functype *t;
+    if (indirect) {
+        if (in->imm.pair.a >= m->ntypes) {
+            fail(b, ERR_LIMIT, "type index out of range");
+            return;
+        }
+        t = &m->types[in->imm.pair.a];
+    } else {
+        if (in->imm.index >= m->nfuncs) {
+            fail(b, ERR_LIMIT, "function index out of range");
+            return;
+        }
+        t = func_type(m, in->imm.index);
+    }
+    uint32_t np = param_slots(t), nr = result_slots(t);
+    uint32_t bb = in->base;
+    uint32_t si = indirect ? take(b, in->aux) : 0;
+    materialize_range(b, bb, bb + np);
+    uint32_t pos = here(b);
+    if (indirect) {
+        uint32_t *w = emit(b, OP_call_ind, 5);
+        w[1] = SL(b, bb);
+        w[2] = si;
+        w[3] = in->imm.pair.a;
+        w[4] = in->imm.pair.b;
+    } else if (in->imm.index >= m->nfuncs_imported) {
+        const struct interp_code *c = get_code(b, in->imm.index - m->nfuncs_imported);
+        uint32_t *w = emit(b, OP_call, 4);
+        w[1] = SL(b, bb);
+        w[2] = w[3] = 0;
+        memcpy(w + 2, &c, sizeof c);
+    } else {
+        uint32_t *w = emit(b, OP_call_imp, 3);
+        w[1] = SL(b, bb);
+        w[2] = in->imm.index;
+    }
+    add_map(b, pos);
+    for (uint32_t i = 0; i < nr; i++) push_stack(b, bb + i);
+    b->height = bb + nr;
+}
+
+/* ---- memory and tables ------------------------------------------------------------------------------ */
+
+static uint16_t load_op(uint16_t op) {
+    switch (op) {
+    case 0x28: case 0x2A: case 0x35: return OP_ld32;
+    case 0x29: case 0x2B: return OP_ld64;
+    case 0x2C: return OP_ld8s32;
+    case 0x2D: case 0x31: return OP_ld8u;
+    case 0x2E: return OP_ld16s32;
+    case 0x2F: case 0x33: return OP_ld16u;
+    case 0x30: return OP_ld8s64;
+    case 0x32: return OP_ld16s64;
+    case 0x34: return OP_ld32s64;
+    default: return 0;
+    }
+}
+
+static uint16_t store_op(uint16_t op) {
+    switch (op) {
+    case 0x36: case 0x38: case 0x3E: return OP_st32;
+    case 0x37: case 0x39: return OP_st64;
+    case 0x3A: case 0x3C: return OP_st8;
+    case 0x3B: case 0x3D: return OP_st16;
+    default: return 0;
+    }
+}
+
+static uint32_t mem_offset(struct interp_backend *b, const struct cg_instr *in) {
+    if (in->imm.mem.offset > UINT32_MAX) fail(b, ERR_LIMIT, "memory offset too large");
+    return (uint32_t)in->imm.mem.offset;
+}
+
+/* An instruction with operands taken from nops consecutive stack entries at bb, then nimm
+ * immediates; with a result at bb if `result`. */
+static void emit_simple(struct interp_backend *b, enum interp_op op, uint32_t bb, uint32_t nops, const uint32_t *imms,
+                        uint32_t nimm, bool result, bool traps) {
+    uint32_t s[3] = {0, 0, 0};
+    for (uint32_t k = 0; k < nops; k++) s[k] = take(b, bb + k);
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, op, 1 + (result ? 1 : 0) + nops + nimm);
+    uint32_t j = 1;
+    if (result) w[j++] = SL(b, bb);
+    for (uint32_t k = 0; k < nops; k++) w[j++] = s[k];
+    for (uint32_t k = 0; k < nimm; k++) w[j++] = imms[k];
+    if (traps) add_map(b, pos);
+    if (result) {
+        push_stack(b, bb);
+        set_last(b, pos, bb, (uint16_t)op, s[0], s[1]);
+        b->height = bb + 1;
+    } else {
+        b->height = bb;
+    }
+}
+
+static void op_fc(struct interp_backend *b, const struct cg_instr *in) {
+    uint32_t sub = in->op & 0xff, bb = in->base;
+    uint32_t imm[2] = {in->imm.pair.a, in->imm.pair.b};
+    uint32_t one[1] = {in->imm.index};
+    if (sub <= 7) {
+        op_numeric(b, in, (uint16_t)(OP_i32_trunc_sat_f32_s + sub));
+        return;
+    }
+    switch (sub) {
+    case 8: emit_simple(b, OP_memory_init, bb, 3, imm, 1, false, true); break;    /* data a */
+    case 9: emit_simple(b, OP_data_drop, bb, 0, one, 1, false, false); break;
+    case 10: emit_simple(b, OP_memory_copy, bb, 3, NULL, 0, false, true); break;
+    case 11: emit_simple(b, OP_memory_fill, bb, 3, NULL, 0, false, true); break;
+    case 12: emit_simple(b, OP_table_init, bb, 3, imm, 2, false, true); break;    /* elem a, table b */
+    case 13: emit_simple(b, OP_elem_drop, bb, 0, one, 1, false, false); break;
+    case 14: emit_simple(b, OP_table_copy, bb, 3, imm, 2, false, true); break;    /* dst a, src b */
+    case 15: emit_simple(b, OP_table_grow, bb, 2, one, 1, true, false); break;
+    case 16: emit_simple(b, OP_table_size, bb, 0, one, 1, true, false); break;
+    case 17: emit_simple(b, OP_table_fill, bb, 3, one, 1, false, true); break;
+    default: fail(b, ERR_LIMIT, "unsupported instruction"); break;
+    }
+}
+
+/* ---- the hooks --------------------------------------------------------------------------------------- */
+
+static int hook_func_begin(void *self, uint32_t func_index, const struct mod_functype *type, const uint8_t *local_types,
+                           const uint32_t *local_slot, uint32_t nlocals, uint32_t nlocal_slots) {
+    struct interp_backend *b = self;
+    if (b->err) return -1;
+    b->func_index = func_index;
+    b->cur_offset = UINT32_MAX;
+    if (func_index < b->m->nfuncs_imported || !get_code(b, func_index - b->m->nfuncs_imported)) {
+        fail(b, ERR_LIMIT, "not a defined function");
+        return -1;
+    }
+    b->nl = nlocal_slots;
+    b->np = param_slots(type);
+    b->nr = result_slots(type);
+    b->nlocals = nlocals;
+    if (!grow(b, (void **)&b->lslot, &b->lslot_cap, (size_t)nlocals + 1, sizeof *b->lslot) ||
+        !grow(b, (void **)&b->ltype, &b->ltype_cap, (size_t)nlocals + 1, 1) ||
+        !grow(b, (void **)&b->lcount, &b->lcount_cap, (size_t)nlocal_slots + 1, sizeof *b->lcount))
+        return -1;
+    if (nlocals) {
+        memcpy(b->lslot, local_slot, (size_t)nlocals * sizeof *b->lslot);
+        memcpy(b->ltype, local_types, nlocals);
+    }
+    memset(b->lcount, 0, ((size_t)nlocal_slots + 1) * sizeof *b->lcount);
+    b->md = UINT32_MAX;
+    b->height = 0;
+    b->ncf = 0;
+    b->npt = 0;
+    b->ncode = 0;
+    b->nmap = 0;
+    b->last.valid = false;
+    if (!push_frame(b, CF_FUNC, 0, 0, b->nr)) return -1;
+    return 0;
+}
+
+static int hook_op(void *self, const struct cg_instr *in) {
+    struct interp_backend *b = self;
+    if (b->err) return -1;
+    b->cur_offset = in->offset;
+    uint16_t op = in->op;
+    uint32_t bb = in->base;
+    if (op >= 0x45 && op <= 0xC4) {
+        op_numeric(b, in, (uint16_t)(OP_i32_eqz + (op - 0x45)));
+        return b->err ? -1 : 0;
+    }
+    if ((op & 0xff00) == CG_OP_PREFIX_FC) {
+        op_fc(b, in);
+        return b->err ? -1 : 0;
+    }
+    uint16_t lo;
+    switch (op) {
+    case 0x00: { /* unreachable */
+        uint32_t pos = here(b);
+        emit(b, OP_unreachable, 1);
+        add_map(b, pos);
+        break;
+    }
+    case 0x01: break; /* nop */
+    case 0x02: case 0x03: case 0x04: op_block(b, in); break;
+    case 0x05: op_else(b, in); break;
+    case 0x0B: op_end(b, in); break;
+    case 0x0C: branch(b, frame_at(b, in->imm.index), bb); break;
+    case 0x0D: op_br_if(b, in); break;
+    case 0x0E: op_br_table(b, in); break;
+    case 0x0F: emit_return(b, bb, b->nr); break;
+    case 0x10: case 0x11: op_call(b, in); break;
+    case 0x1A: { /* drop */
+        uint32_t n = mod_type_slots(in->type);
+        drop_range(b, bb, bb + n);
+        b->height = bb;
+        b->last.valid = false;
+        break;
+    }
+    case 0x1B: case 0x1C: { /* select */
+        uint32_t n = mod_type_slots(in->type);
+        uint32_t sc = take(b, bb + 2 * n);
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t sa = take(b, bb + k), sb = take(b, bb + n + k);
+            uint32_t pos = here(b);
+            uint32_t *w = emit(b, OP_select, 5);
+            w[1] = SL(b, bb + k);
+            w[2] = sa;
+            w[3] = sb;
+            w[4] = sc;
+            push_stack(b, bb + k);
+            if (n == 1) set_last(b, pos, bb, OP_select, 0, 0);
+        }
+        b->height = bb + n;
+        break;
+    }
+    case 0x20: { /* local.get */
+        uint32_t x = in->imm.index;
+        if (x >= b->nlocals) {
+            fail(b, ERR_LIMIT, "local index out of range");
+            break;
+        }
+        uint32_t n = mod_type_slots(b->ltype[x]);
+        ent(b, bb + n); /* room first: pushing must not fail half-way */
+        for (uint32_t k = 0; k < n; k++) push_local(b, bb + k, b->lslot[x] + k);
+        b->height = bb + n;
+        break;
+    }
+    case 0x21: op_local_set(b, in, false); break;
+    case 0x22: op_local_set(b, in, true); break;
+    case 0x23: { /* global.get */
+        uint32_t x = in->imm.index;
+        emit_simple(b, OP_global_get, bb, 0, &x, 1, true, false);
+        break;
+    }
+    case 0x24: {
+        uint32_t x = in->imm.index;
+        emit_simple(b, OP_global_set, bb, 1, &x, 1, false, false);
+        break;
+    }
+    case 0x25: {
+        uint32_t x = in->imm.index;
+        emit_simple(b, OP_table_get, bb, 1, &x, 1, true, true);
+        break;
+    }
+    case 0x26: {
+        uint32_t x = in->imm.index;
+        emit_simple(b, OP_table_set, bb, 2, &x, 1, false, true);
+        break;
+    }
+    case 0x3F: emit_simple(b, OP_memory_size, bb, 0, NULL, 0, true, false); break;
+    case 0x40: emit_simple(b, OP_memory_grow, bb, 1, NULL, 0, true, false); break;
+    case 0x41: push_const(b, bb, (uint32_t)in->imm.i32); b->height = bb + 1; break;
+    case 0x42: push_const(b, bb, (uint64_t)in->imm.i64); b->height = bb + 1; break;
+    case 0x43: push_const(b, bb, in->imm.f32); b->height = bb + 1; break;
+    case 0x44: push_const(b, bb, in->imm.f64); b->height = bb + 1; break;
+    case 0xD0: push_const(b, bb, 0); b->height = bb + 1; break; /* ref.null */
+    case 0xD1: emit_simple(b, OP_i64_eqz, bb, 1, NULL, 0, true, false); break; /* ref.is_null */
+    case 0xD2: {
+        uint32_t x = in->imm.index;
+        emit_simple(b, OP_ref_func, bb, 0, &x, 1, true, false);
+        break;
+    }
+    default:
+        if ((lo = load_op(op)) != 0) {
+            uint32_t off = mem_offset(b, in);
+            emit_simple(b, (enum interp_op)lo, bb, 1, &off, 1, true, true);
+        } else if ((lo = store_op(op)) != 0) {
+            uint32_t off = mem_offset(b, in);
+            emit_simple(b, (enum interp_op)lo, bb, 2, &off, 1, false, true);
+        } else {
+            fail(b, ERR_LIMIT, "instruction not supported by the interpreter");
+        }
+        break;
+    }
+    return b->err ? -1 : 0;
+}
+
+static int hook_func_end(void *self, uint32_t max_stack_slots) {
+    struct interp_backend *b = self;
+    if (b->err) return -1;
+    b->cur_offset = UINT32_MAX;
+    struct interp_code *c = get_code(b, b->func_index - b->m->nfuncs_imported);
+    if (!c) return -1;
+    if (b->ncode == 0) emit(b, OP_ret0, 1);
+    if (b->err) return -1;
+    uint64_t frame = (uint64_t)b->nl + max_stack_slots;
+    if (frame < b->nr) frame = b->nr;
+    if (frame > UINT32_MAX / 2) {
+        fail(b, ERR_LIMIT, "function frame too large");
+        return -1;
+    }
+    uint32_t *words = base_alloc(b->a, b->ncode * sizeof *words);
+    struct interp_srcpos *map = b->nmap ? base_alloc(b->a, b->nmap * sizeof *map) : NULL;
+    if (!words || (b->nmap && !map)) {
+        base_free(b->a, words, b->ncode * sizeof *words);
+        base_free(b->a, map, b->nmap * sizeof *map);
+        fail(b, ERR_OOM, NULL);
+        return -1;
+    }
+    memcpy(words, b->code, b->ncode * sizeof *words);
+    if (b->nmap) memcpy(map, b->map, b->nmap * sizeof *map);
+    if (c->words) base_free(b->a, c->words, (size_t)c->nwords * sizeof *c->words);
+    if (c->map) base_free(b->a, c->map, (size_t)c->nmap * sizeof *c->map);
+    c->words = words;
+    c->nwords = (uint32_t)b->ncode;
+    c->map = map;
+    c->nmap = (uint32_t)b->nmap;
+    c->func_index = b->func_index;
+    c->nparam_slots = b->np;
+    c->nlocal_slots = b->nl;
+    c->nresult_slots = b->nr;
+    c->frame_slots = (uint32_t)frame;
+    c->compiled = true;
+    return 0;
+}
+
+static void hook_error(void *self, struct wisp_result *err) {
+    struct interp_backend *b = self;
+    if (b->err == ERR_LIMIT)
+        *err = base_error(b->a, WISP_ERR_LIMIT, b->err_offset == UINT32_MAX ? UINT64_MAX : b->err_offset,
+                          b->func_index, "cannot compile function %u: %s", b->func_index,
+                          b->err_what ? b->err_what : "implementation limit");
+    else
+        *err = base_oom();
+}
+
+struct interp_backend *interp_backend_new(struct module *m, struct cg_backend *out) {
+    struct interp_backend *b = base_calloc(&m->alloc, 1, sizeof *b);
+    if (!b) return NULL;
+    b->m = m;
+    b->a = &m->alloc;
+    b->hw = interp_handler_words();
+    if (m->ncodes && !m->compiled) {
+        m->compiled = base_calloc(&m->alloc, m->ncodes, sizeof *m->compiled);
+        if (!m->compiled) {
+            base_free(&m->alloc, b, sizeof *b);
+            return NULL;
+        }
+    }
+    out->self = b;
+    out->func_begin = hook_func_begin;
+    out->op = hook_op;
+    out->func_end = hook_func_end;
+    out->error = hook_error;
+    return b;
+}
+
+void interp_backend_free(struct interp_backend *b) {
+    if (!b) return;
+    const struct wisp_allocator *a = b->a;
+    base_free(a, b->lslot, b->lslot_cap * sizeof *b->lslot);
+    base_free(a, b->ltype, b->ltype_cap);
+    base_free(a, b->lcount, b->lcount_cap * sizeof *b->lcount);
+    base_free(a, b->vs, b->vs_cap * sizeof *b->vs);
+    base_free(a, b->cf, b->cf_cap * sizeof *b->cf);
+    base_free(a, b->pt, b->pt_cap * sizeof *b->pt);
+    base_free(a, b->code, b->code_cap * sizeof *b->code);
+    base_free(a, b->map, b->map_cap * sizeof *b->map);
+    base_free(a, b, sizeof *b);
+}
+
+void interp_code_free(const struct wisp_allocator *a, struct interp_code *code) {
+    if (!code) return;
+    base_free(a, code->words, (size_t)code->nwords * sizeof *code->words);
+    base_free(a, code->map, (size_t)code->nmap * sizeof *code->map);
+    base_free(a, code, sizeof *code);
+}
+
+size_t interp_code_size(const struct interp_code *code) {
+    if (!code) return 0;
+    return sizeof *code + (size_t)code->nwords * sizeof *code->words + (size_t)code->nmap * sizeof *code->map;
+}

@@ -1,0 +1,978 @@
+/* The interpreter's dispatch loop (interp_call): runs the code made by compile.c, wasm->wasm calls
+ * included, without C recursion; host calls go through rt_call_host. Traps come back as results
+ * with a wasm backtrace. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/result.h"
+#include "code.h"
+#include "interp.h"
+#include "numeric.h"
+
+/* Threaded dispatch (labels as values) where the compiler has it; a portable switch otherwise.
+ * WISP_INTERP_SWITCH forces the switch (it is built and tested too). */
+#if defined(__GNUC__) && !defined(WISP_INTERP_SWITCH)
+#define INTERP_THREADED 1
+#else
+#define INTERP_THREADED 0
+#endif
+
+#if defined(__GNUC__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define COLD __attribute__((cold, noinline))
+#else
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#define COLD
+#endif
+
+/* Wasm memory is little-endian. */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define LE16(x) __builtin_bswap16(x)
+#define LE32(x) __builtin_bswap32(x)
+#define LE64(x) __builtin_bswap64(x)
+#else
+#define LE16(x) (x)
+#define LE32(x) (x)
+#define LE64(x) (x)
+#endif
+
+/* At most this many frames are recorded in a trap's backtrace (the innermost ones). */
+#define INTERP_MAX_TRACE 256u
+
+/* ---- backtraces ------------------------------------------------------------------------------ */
+
+/* The wasm byte offset of the instruction containing code position pos, or UINT32_MAX. */
+static uint32_t src_offset(const struct interp_code *c, uint32_t pos) {
+    uint32_t lo = 0, hi = c->nmap;
+    while (lo < hi) { /* first entry with map.pos > pos */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->map[mid].pos <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? c->map[lo - 1].offset : UINT32_MAX;
+}
+
+static void frame_fill(struct wisp_frame *f, const struct interp_code *c, const struct wisp_instance *inst,
+                       uint32_t pos) {
+    f->func_index = c->func_index;
+    f->func_name = mod_func_name(inst->mod, c->func_index);
+    f->offset = src_offset(c, pos);
+}
+
+/* Formats frames as the backtrace text ("  #0 func[3] \"name\" @0x1a3\n" each). */
+static char *format_backtrace(const struct wisp_allocator *a, const struct wisp_frame *fr, size_t n, bool more) {
+    size_t len = 1;
+    char line[64];
+    for (int pass = 0; pass < 2; pass++) {
+        char *out = NULL, *p = NULL;
+        if (pass == 1) {
+            out = p = base_alloc(a, len);
+            if (!out) return NULL;
+        }
+        for (size_t i = 0; i < n; i++) {
+            int k = snprintf(line, sizeof line, "  #%zu func[%u] ", i, (unsigned)fr[i].func_index);
+            const char *name = fr[i].func_name;
+            size_t nl = name ? strlen(name) : 0;
+            if (pass == 0) {
+                len += (size_t)k + (name ? nl + 3 : 0) + 16;
+                continue;
+            }
+            memcpy(p, line, (size_t)k);
+            p += k;
+            if (name) {
+                *p++ = '"';
+                memcpy(p, name, nl);
+                p += nl;
+                *p++ = '"';
+                *p++ = ' ';
+            }
+            if (fr[i].offset == UINT32_MAX) k = snprintf(p, 16, "@?\n");
+            else k = snprintf(p, 16, "@0x%x\n", (unsigned)fr[i].offset);
+            p += k;
+        }
+        if (pass == 0) {
+            if (more) len += 8;
+            continue;
+        }
+        if (more) {
+            memcpy(p, "  ...\n", 6);
+            p += 6;
+        }
+        *p = 0;
+        /* Give back the estimate's slack so wisp_result_free (strlen + 1) frees the right size. */
+        size_t used = (size_t)(p - out) + 1;
+        if (used < len) {
+            char *shrunk = base_realloc(a, out, len, used);
+            if (shrunk) return shrunk;
+            /* Cannot shrink: copy into an exact block. */
+            char *exact = base_alloc(a, used);
+            if (exact) memcpy(exact, out, used);
+            base_free(a, out, len);
+            return exact;
+        }
+        return out;
+    }
+    return NULL;
+}
+
+/* The state of a stopped execution, to walk its frames. */
+struct stopped {
+    const uint32_t *pc;             /* the current instruction */
+    const struct interp_code *code;
+    struct wisp_instance *inst;
+    const struct interp_frame *frames;
+    uint32_t depth, entry_depth;
+};
+
+/* Adds the wasm frames of st (innermost first) to r, which is a trap result. On allocation
+ * failure the trap is kept without (part of) its backtrace. */
+static COLD void add_backtrace(struct wisp_store *s, struct wisp_result *r, const struct stopped *st) {
+    if (!r->owner_) {
+        /* A hand-made result: own a copy of its message so frames can be attached. */
+        if (r->message) {
+            r->message = base_strndup(s->alloc, r->message, strlen(r->message));
+            if (!r->message) return;
+        }
+        r->owner_ = (void *)s->alloc;
+    }
+    const struct wisp_allocator *a = r->owner_;
+    size_t total = (size_t)(st->depth - st->entry_depth) + 1;
+    size_t have = r->frame_count;
+    bool more = false;
+    if (have >= INTERP_MAX_TRACE) return;
+    size_t add = total;
+    if (have + add > INTERP_MAX_TRACE) {
+        add = INTERP_MAX_TRACE - have;
+        more = true;
+    }
+    struct wisp_frame *fr = base_realloc(a, r->frames, have * sizeof *fr, (have + add) * sizeof *fr);
+    if (!fr) return;
+    r->frames = fr;
+    r->frame_count = have + add;
+    struct wisp_frame *f = fr + have;
+    frame_fill(f++, st->code, st->inst, (uint32_t)(st->pc - st->code->words));
+    for (uint32_t d = st->depth; d-- > st->entry_depth && (size_t)(f - fr) < have + add;) {
+        const struct interp_frame *k = &st->frames[d];
+        frame_fill(f++, k->code, k->inst, (uint32_t)(k->pc - k->code->words) - 1);
+    }
+    if (have == 0) {
+        r->offset = fr[0].offset == UINT32_MAX ? UINT64_MAX : fr[0].offset;
+        r->func_index = fr[0].func_index;
+    }
+    if (r->backtrace) {
+        base_free(a, r->backtrace, strlen(r->backtrace) + 1);
+        r->backtrace = NULL;
+    }
+    r->backtrace = format_backtrace(a, fr, r->frame_count, more);
+}
+
+static COLD struct wisp_result make_trap(struct wisp_store *s, int code, const struct stopped *st) {
+    struct wisp_result r = base_trap(s->alloc, (enum wisp_trap_code)code);
+    add_backtrace(s, &r, st);
+    return r;
+}
+
+/* ---- table helpers (out of the hot loop) ------------------------------------------------------ */
+
+static int tab_fill(struct wisp_table *t, uint32_t i, uint64_t val, uint32_t n) {
+    if ((uint64_t)i + n > t->size) return WISP_TRAP_TABLE_OUT_OF_BOUNDS;
+    for (uint32_t k = 0; k < n; k++) t->elems[i + k] = (uintptr_t)val;
+    return 0;
+}
+
+static int tab_copy(struct wisp_table *dt, struct wisp_table *st, uint32_t d, uint32_t sidx, uint32_t n) {
+    if ((uint64_t)d + n > dt->size || (uint64_t)sidx + n > st->size) return WISP_TRAP_TABLE_OUT_OF_BOUNDS;
+    if (n) memmove(dt->elems + d, st->elems + sidx, (size_t)n * sizeof *dt->elems);
+    return 0;
+}
+
+static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, uint32_t sidx, uint32_t n) {
+    if ((uint64_t)sidx + n > e->count || (uint64_t)d + n > t->size) return WISP_TRAP_TABLE_OUT_OF_BOUNDS;
+    if (n) memcpy(t->elems + d, e->refs + sidx, (size_t)n * sizeof *t->elems);
+    return 0;
+}
+
+/* ---- the loop ----------------------------------------------------------------------------------- */
+
+/* Slots and operands: S(k) is the frame slot named by operand word k of the instruction. */
+#define S(k) fp[pc[k]]
+#define I32(k) ((uint32_t)S(k))
+#define I64(k) (S(k))
+#define F32(k) num_f32_from_bits((uint32_t)S(k))
+#define F64(k) num_f64_from_bits(S(k))
+#define SET32(k, v) (S(k) = (uint32_t)(v))
+#define SET64(k, v) (S(k) = (uint64_t)(v))
+#define SETF32(k, v) (S(k) = num_f32_bits(v))
+#define SETF64(k, v) (S(k) = num_f64_bits(v))
+
+#if INTERP_THREADED
+#define CASE(name) L_##name:
+#define DISPATCH() goto *(const void *)((const char *)&&L_base_ + (int32_t)*pc)
+#else
+#define CASE(name) case OP_##name:
+#define DISPATCH() goto dispatch
+#endif
+#define NEXT(n)       \
+    do {              \
+        pc += (n);    \
+        DISPATCH();   \
+    } while (0)
+#define TRAP(c)               \
+    do {                      \
+        trap = (c);           \
+        goto trap_;           \
+    } while (0)
+/* Memory state after anything that may have grown or switched it. */
+#define RELOAD_MEM()                      \
+    do {                                  \
+        struct wisp_memory *m0_ = inst->mem0; \
+        if (m0_) {                        \
+            mem = m0_->data;              \
+            memsize = m0_->size;          \
+        }                                 \
+    } while (0)
+/* The bounds check of an access of n bytes at effective address ea (a guard-page mode would
+ * make this a no-op for 32-bit memories). */
+#define MEM_CHECK(ea, n)                                          \
+    do {                                                          \
+        if (UNLIKELY((ea) + (n) > memsize)) TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS); \
+    } while (0)
+#define EA() ((uint64_t)I32(2) + pc[3])
+
+#define UN(name, TIN, GET, SET, expr) \
+    CASE(name) {                      \
+        TIN a = GET(2);               \
+        SET(1, expr);                 \
+        NEXT(3);                      \
+    }
+#define BIN(name, TIN, GET, SET, expr) \
+    CASE(name) {                       \
+        TIN a = GET(2), b = GET(3);    \
+        SET(1, expr);                  \
+        NEXT(4);                       \
+    }
+#define BIN_I32_IMM(name, expr)            \
+    CASE(name) {                           \
+        uint32_t a = I32(2), b = pc[3];    \
+        SET32(1, expr);                    \
+        NEXT(4);                           \
+    }
+#define BIN_I64_IMM(name, expr)                                  \
+    CASE(name) {                                                 \
+        uint64_t a = I64(2), b = (uint64_t)(int64_t)(int32_t)pc[3]; \
+        SET64(1, expr);                                          \
+        NEXT(4);                                                 \
+    }
+#define BR_CMP(name, TIN, GETA, GETB, cond) \
+    CASE(name) {                            \
+        TIN a = GETA, b = GETB;             \
+        if (cond) pc += (int32_t)pc[3];     \
+        else pc += 4;                       \
+        DISPATCH();                         \
+    }
+#define TRUNC(name, TIN, GET, TOUT, fn, SET) \
+    CASE(name) {                             \
+        TOUT r_;                             \
+        int t_ = fn(GET(2), &r_);            \
+        if (UNLIKELY(t_)) TRAP(t_);          \
+        SET(1, r_);                          \
+        NEXT(3);                             \
+    }
+#define LOAD(name, T, n, conv)          \
+    CASE(name) {                        \
+        uint64_t ea = EA();             \
+        MEM_CHECK(ea, n);               \
+        T v;                            \
+        memcpy(&v, mem + ea, n);        \
+        S(1) = (conv);                  \
+        NEXT(4);                        \
+    }
+#define STORE(name, T, n, conv)                \
+    CASE(name) {                               \
+        uint64_t ea = (uint64_t)I32(1) + pc[3]; \
+        MEM_CHECK(ea, n);                      \
+        T v = (T)(conv);                       \
+        memcpy(mem + ea, &v, n);               \
+        NEXT(4);                               \
+    }
+
+#define SX32(x) ((uint32_t)(int32_t)(x))
+#define SX64(x) ((uint64_t)(int64_t)(x))
+
+/* GCC may split a function's blocks into hot and cold sections, and a label difference across
+ * sections cannot be assembled: keep the dispatch function in one piece. */
+#if INTERP_THREADED && defined(__GNUC__) && !defined(__clang__)
+#define RUN_ATTR __attribute__((optimize("no-reorder-blocks-and-partition")))
+#else
+#define RUN_ATTR
+#endif
+
+/* Runs entry (a wasm function) with its frame at fp0 (arguments in place, locals zeroed).
+ * Returns 0 when it returned normally, else 1 with *out set to the trap / exit / error.
+ * Called with s == NULL, stores the handler words into *words instead. */
+static RUN_ATTR int run(struct wisp_store *s, struct wisp_func *entry, uint64_t *fp0, struct wisp_result *out,
+               const int32_t **words) {
+#if INTERP_THREADED
+    static const int32_t handler_words[OP_COUNT_] = {
+#define HANDLER_WORD_(name, layout) (int32_t)((const char *)&&L_##name - (const char *)&&L_base_),
+        INTERP_OPS(HANDLER_WORD_)
+#undef HANDLER_WORD_
+    };
+    if (!s) {
+        *words = handler_words;
+        return 0;
+    }
+#else
+    if (!s) {
+        *words = NULL;
+        return 0;
+    }
+#endif
+    (void)words;
+    struct rt_exec *ex = &s->exec;
+    struct interp_frame *frames = ex->frames;
+    uint64_t *const stack_end = ex->stack_end;
+    const uint32_t max_depth = ex->max_depth;
+    const uint32_t entry_depth = ex->depth + 1;
+    uint32_t depth = entry_depth;
+
+    struct wisp_instance *inst = entry->inst;
+    const struct interp_code *code = entry->code;
+    const uint32_t *pc = code->words;
+    uint64_t *fp = fp0;
+    uint8_t *mem = NULL;
+    uint64_t memsize = 0;
+    int trap = 0;
+
+    /* Set up by the call instructions for the common call path. */
+    struct wisp_func *cf;
+    uint64_t *cfp;
+    const uint32_t *cret;
+    const struct interp_code *callee;
+
+    RELOAD_MEM();
+
+#if INTERP_THREADED
+    DISPATCH();
+L_base_:
+#else
+dispatch:
+    switch ((enum interp_op)*pc) {
+#endif
+
+    /* ---- control and moves ---- */
+    CASE(unreachable) TRAP(WISP_TRAP_UNREACHABLE);
+    CASE(nop) NEXT(1);
+    CASE(copy) {
+        S(1) = S(2);
+        NEXT(3);
+    }
+    CASE(copy_n) {
+        memmove(&S(1), &S(2), (size_t)pc[3] * sizeof *fp);
+        NEXT(4);
+    }
+    CASE(const32) {
+        S(1) = pc[2];
+        NEXT(3);
+    }
+    CASE(const64) {
+        uint64_t v;
+        memcpy(&v, pc + 2, 8);
+        S(1) = v;
+        NEXT(4);
+    }
+    /* Every backward jump is a br*, br_table or compare-and-branch with a negative offset: the
+     * place for fuel or interruption checks at loop back-edges. */
+    CASE(br) {
+        pc += (int32_t)pc[1];
+        DISPATCH();
+    }
+    CASE(br_nz) {
+        if (I32(1)) pc += (int32_t)pc[2];
+        else pc += 3;
+        DISPATCH();
+    }
+    CASE(br_z) {
+        if (!I32(1)) pc += (int32_t)pc[2];
+        else pc += 3;
+        DISPATCH();
+    }
+    CASE(br_nz64) {
+        if (I64(1)) pc += (int32_t)pc[2];
+        else pc += 3;
+        DISPATCH();
+    }
+    CASE(br_z64) {
+        if (!I64(1)) pc += (int32_t)pc[2];
+        else pc += 3;
+        DISPATCH();
+    }
+    CASE(br_table) {
+        uint32_t i = I32(1), n = pc[2];
+        if (i > n) i = n;
+        pc += (int32_t)pc[3 + i];
+        DISPATCH();
+    }
+    CASE(ret1) {
+        fp[0] = S(1);
+        goto return_;
+    }
+    CASE(retn) {
+        memmove(fp, &S(1), (size_t)pc[2] * sizeof *fp);
+        goto return_;
+    }
+    CASE(ret0) {
+    return_:
+        if (UNLIKELY(depth == entry_depth)) goto done_;
+        {
+            const struct interp_frame *f = &frames[--depth];
+            pc = f->pc;
+            fp = f->fp;
+            code = f->code;
+            inst = f->inst;
+        }
+        RELOAD_MEM();
+        DISPATCH();
+    }
+    CASE(call) {
+        memcpy(&callee, pc + 2, sizeof callee);
+        cfp = fp + pc[1];
+        cret = pc + 4;
+    call_code_:
+        /* Calls are the other place for fuel or interruption checks. */
+        if (UNLIKELY(depth >= max_depth || (size_t)(stack_end - cfp) < callee->frame_slots))
+            TRAP(WISP_TRAP_CALL_STACK_EXHAUSTED);
+        {
+            struct interp_frame *f = &frames[depth++];
+            f->pc = cret;
+            f->fp = fp;
+            f->code = code;
+            f->inst = inst;
+        }
+        for (uint32_t k = callee->nparam_slots; k < callee->nlocal_slots; k++) cfp[k] = 0;
+        fp = cfp;
+        code = callee;
+        pc = callee->words;
+        DISPATCH();
+    }
+    CASE(call_imp) {
+        cf = inst->funcs[pc[2]];
+        cfp = fp + pc[1];
+        cret = pc + 3;
+        goto call_func_;
+    }
+    CASE(call_ind) {
+        const struct wisp_table *t = inst->tables[pc[4]];
+        uint32_t i = I32(2);
+        if (UNLIKELY(i >= t->size)) TRAP(WISP_TRAP_UNDEFINED_ELEMENT);
+        cf = (struct wisp_func *)t->elems[i];
+        if (UNLIKELY(!cf)) TRAP(WISP_TRAP_UNINITIALIZED_ELEMENT);
+        const struct mod_functype *want = &inst->mod->types[pc[3]];
+        if (UNLIKELY(cf->type != want) &&
+            (cf->type->hash != want->hash || !mod_functype_eq(cf->type, want)))
+            TRAP(WISP_TRAP_INDIRECT_CALL_MISMATCH);
+        cfp = fp + pc[1];
+        cret = pc + 5;
+    call_func_:
+        if (LIKELY(cf->kind == RT_FUNC_WASM)) {
+            if (cf->inst == inst) {
+                callee = cf->code;
+                goto call_code_;
+            }
+            /* Another instance: push the frame, then switch the instance and its memory. */
+            callee = cf->code;
+            if (UNLIKELY(depth >= max_depth || (size_t)(stack_end - cfp) < callee->frame_slots))
+                TRAP(WISP_TRAP_CALL_STACK_EXHAUSTED);
+            {
+                struct interp_frame *f = &frames[depth++];
+                f->pc = cret;
+                f->fp = fp;
+                f->code = code;
+                f->inst = inst;
+            }
+            for (uint32_t k = callee->nparam_slots; k < callee->nlocal_slots; k++) cfp[k] = 0;
+            fp = cfp;
+            code = callee;
+            inst = cf->inst;
+            pc = callee->words;
+            RELOAD_MEM();
+            DISPATCH();
+        }
+        {
+            /* A host function: nested wasm calls it makes start above this frame. */
+            uint64_t *saved_sp = ex->sp;
+            ex->sp = fp + code->frame_slots;
+            ex->depth = depth;
+            struct wisp_result r = rt_call_host(s, cf, inst, cfp);
+            ex->sp = saved_sp;
+            ex->depth = entry_depth - 1;
+            if (UNLIKELY(r.kind != WISP_OK)) {
+                if (r.kind == WISP_TRAP) {
+                    struct stopped st = {pc, code, inst, frames, depth, entry_depth};
+                    add_backtrace(s, &r, &st);
+                }
+                *out = r;
+                return 1;
+            }
+            RELOAD_MEM();
+            pc = cret;
+            DISPATCH();
+        }
+    }
+    CASE(select) {
+        S(1) = I32(4) ? S(2) : S(3);
+        NEXT(5);
+    }
+    CASE(global_get) {
+        S(1) = inst->globals[pc[2]]->val[0];
+        NEXT(3);
+    }
+    CASE(global_set) {
+        inst->globals[pc[2]]->val[0] = S(1);
+        NEXT(3);
+    }
+
+    /* ---- memory ---- */
+    LOAD(ld8s32, uint8_t, 1, SX32((int8_t)v))
+    LOAD(ld8s64, uint8_t, 1, SX64((int8_t)v))
+    LOAD(ld8u, uint8_t, 1, v)
+    LOAD(ld16s32, uint16_t, 2, SX32((int16_t)LE16(v)))
+    LOAD(ld16s64, uint16_t, 2, SX64((int16_t)LE16(v)))
+    LOAD(ld16u, uint16_t, 2, LE16(v))
+    LOAD(ld32, uint32_t, 4, LE32(v))
+    LOAD(ld32s64, uint32_t, 4, SX64((int32_t)LE32(v)))
+    LOAD(ld64, uint64_t, 8, LE64(v))
+    STORE(st8, uint8_t, 1, S(2))
+    STORE(st16, uint16_t, 2, LE16((uint16_t)S(2)))
+    STORE(st32, uint32_t, 4, LE32((uint32_t)S(2)))
+    STORE(st64, uint64_t, 8, LE64(S(2)))
+    CASE(memory_size) {
+        SET32(1, memsize / 65536u);
+        NEXT(2);
+    }
+    CASE(memory_grow) {
+        int64_t r = rt_memory_grow(inst->mem0, I32(2));
+        SET32(1, (int32_t)r);
+        RELOAD_MEM();
+        NEXT(3);
+    }
+    CASE(memory_fill) {
+        uint32_t d = I32(1), n = I32(3);
+        uint8_t v = (uint8_t)S(2);
+        MEM_CHECK((uint64_t)d, n);
+        memset(mem + d, v, n);
+        NEXT(4);
+    }
+    CASE(memory_copy) {
+        uint32_t d = I32(1), src = I32(2), n = I32(3);
+        MEM_CHECK((uint64_t)d, n);
+        MEM_CHECK((uint64_t)src, n);
+        memmove(mem + d, mem + src, n);
+        NEXT(4);
+    }
+    CASE(memory_init) {
+        uint32_t d = I32(1), src = I32(2), n = I32(3), x = pc[4];
+        const struct mod_data *seg = &inst->mod->datas[x];
+        uint32_t len = inst->data_dropped[x] ? 0 : seg->len;
+        if (UNLIKELY((uint64_t)src + n > len)) TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);
+        MEM_CHECK((uint64_t)d, n);
+        if (n) memcpy(mem + d, inst->mod->bytes + seg->start + src, n);
+        NEXT(5);
+    }
+    CASE(data_drop) {
+        inst->data_dropped[pc[1]] = true;
+        NEXT(2);
+    }
+
+    /* ---- tables and references ---- */
+    CASE(table_get) {
+        const struct wisp_table *t = inst->tables[pc[3]];
+        uint32_t i = I32(2);
+        if (UNLIKELY(i >= t->size)) TRAP(WISP_TRAP_TABLE_OUT_OF_BOUNDS);
+        S(1) = t->elems[i];
+        NEXT(4);
+    }
+    CASE(table_set) {
+        struct wisp_table *t = inst->tables[pc[3]];
+        uint32_t i = I32(1);
+        if (UNLIKELY(i >= t->size)) TRAP(WISP_TRAP_TABLE_OUT_OF_BOUNDS);
+        t->elems[i] = (uintptr_t)S(2);
+        NEXT(4);
+    }
+    CASE(table_size) {
+        SET32(1, inst->tables[pc[2]]->size);
+        NEXT(3);
+    }
+    CASE(table_grow) {
+        int64_t r = rt_table_grow(inst->tables[pc[4]], I32(3), (uintptr_t)S(2));
+        SET32(1, (int32_t)r);
+        NEXT(5);
+    }
+    CASE(table_fill) {
+        int t = tab_fill(inst->tables[pc[4]], I32(1), S(2), I32(3));
+        if (UNLIKELY(t)) TRAP(t);
+        NEXT(5);
+    }
+    CASE(table_copy) {
+        int t = tab_copy(inst->tables[pc[4]], inst->tables[pc[5]], I32(1), I32(2), I32(3));
+        if (UNLIKELY(t)) TRAP(t);
+        NEXT(6);
+    }
+    CASE(table_init) {
+        int t = tab_init(inst->tables[pc[5]], &inst->elems[pc[4]], I32(1), I32(2), I32(3));
+        if (UNLIKELY(t)) TRAP(t);
+        NEXT(6);
+    }
+    CASE(elem_drop) {
+        inst->elems[pc[1]].count = 0;
+        NEXT(2);
+    }
+    CASE(ref_func) {
+        S(1) = (uintptr_t)inst->funcs[pc[2]];
+        NEXT(3);
+    }
+
+    /* ---- numerics ---- */
+    UN(i32_eqz, uint32_t, I32, SET32, a == 0)
+    BIN(i32_eq, uint32_t, I32, SET32, a == b)
+    BIN(i32_ne, uint32_t, I32, SET32, a != b)
+    BIN(i32_lt_s, uint32_t, I32, SET32, (int32_t)a < (int32_t)b)
+    BIN(i32_lt_u, uint32_t, I32, SET32, a < b)
+    BIN(i32_gt_s, uint32_t, I32, SET32, (int32_t)a > (int32_t)b)
+    BIN(i32_gt_u, uint32_t, I32, SET32, a > b)
+    BIN(i32_le_s, uint32_t, I32, SET32, (int32_t)a <= (int32_t)b)
+    BIN(i32_le_u, uint32_t, I32, SET32, a <= b)
+    BIN(i32_ge_s, uint32_t, I32, SET32, (int32_t)a >= (int32_t)b)
+    BIN(i32_ge_u, uint32_t, I32, SET32, a >= b)
+    UN(i64_eqz, uint64_t, I64, SET32, a == 0)
+    BIN(i64_eq, uint64_t, I64, SET32, a == b)
+    BIN(i64_ne, uint64_t, I64, SET32, a != b)
+    BIN(i64_lt_s, uint64_t, I64, SET32, (int64_t)a < (int64_t)b)
+    BIN(i64_lt_u, uint64_t, I64, SET32, a < b)
+    BIN(i64_gt_s, uint64_t, I64, SET32, (int64_t)a > (int64_t)b)
+    BIN(i64_gt_u, uint64_t, I64, SET32, a > b)
+    BIN(i64_le_s, uint64_t, I64, SET32, (int64_t)a <= (int64_t)b)
+    BIN(i64_le_u, uint64_t, I64, SET32, a <= b)
+    BIN(i64_ge_s, uint64_t, I64, SET32, (int64_t)a >= (int64_t)b)
+    BIN(i64_ge_u, uint64_t, I64, SET32, a >= b)
+    BIN(f32_eq, float, F32, SET32, a == b)
+    BIN(f32_ne, float, F32, SET32, a != b)
+    BIN(f32_lt, float, F32, SET32, a < b)
+    BIN(f32_gt, float, F32, SET32, a > b)
+    BIN(f32_le, float, F32, SET32, a <= b)
+    BIN(f32_ge, float, F32, SET32, a >= b)
+    BIN(f64_eq, double, F64, SET32, a == b)
+    BIN(f64_ne, double, F64, SET32, a != b)
+    BIN(f64_lt, double, F64, SET32, a < b)
+    BIN(f64_gt, double, F64, SET32, a > b)
+    BIN(f64_le, double, F64, SET32, a <= b)
+    BIN(f64_ge, double, F64, SET32, a >= b)
+
+    UN(i32_clz, uint32_t, I32, SET32, num_i32_clz(a))
+    UN(i32_ctz, uint32_t, I32, SET32, num_i32_ctz(a))
+    UN(i32_popcnt, uint32_t, I32, SET32, num_i32_popcnt(a))
+    BIN(i32_add, uint32_t, I32, SET32, a + b)
+    BIN(i32_sub, uint32_t, I32, SET32, a - b)
+    BIN(i32_mul, uint32_t, I32, SET32, a * b)
+    CASE(i32_div_s) {
+        uint32_t a = I32(2), b = I32(3);
+        if (UNLIKELY(b == 0)) TRAP(WISP_TRAP_INTEGER_DIVIDE_BY_ZERO);
+        if (UNLIKELY(a == 0x80000000u && b == 0xffffffffu)) TRAP(WISP_TRAP_INTEGER_OVERFLOW);
+        SET32(1, (int32_t)a / (int32_t)b);
+        NEXT(4);
+    }
+    CASE(i32_div_u) {
+        uint32_t a = I32(2), b = I32(3);
+        if (UNLIKELY(b == 0)) TRAP(WISP_TRAP_INTEGER_DIVIDE_BY_ZERO);
+        SET32(1, a / b);
+        NEXT(4);
+    }
+    CASE(i32_rem_s) {
+        uint32_t a = I32(2), b = I32(3);
+        if (UNLIKELY(b == 0)) TRAP(WISP_TRAP_INTEGER_DIVIDE_BY_ZERO);
+        SET32(1, b == 0xffffffffu ? 0 : (int32_t)a % (int32_t)b);
+        NEXT(4);
+    }
+    CASE(i32_rem_u) {
+        uint32_t a = I32(2), b = I32(3);
+        if (UNLIKELY(b == 0)) TRAP(WISP_TRAP_INTEGER_DIVIDE_BY_ZERO);
+        SET32(1, a % b);
+        NEXT(4);
+    }
+    BIN(i32_and, uint32_t, I32, SET32, a & b)
+    BIN(i32_or, uint32_t, I32, SET32, a | b)
+    BIN(i32_xor, uint32_t, I32, SET32, a ^ b)
+    BIN(i32_shl, uint32_t, I32, SET32, a << (b & 31))
+    BIN(i32_shr_s, uint32_t, I32, SET32, (int32_t)a >> (b & 31))
+    BIN(i32_shr_u, uint32_t, I32, SET32, a >> (b & 31))
+    BIN(i32_rotl, uint32_t, I32, SET32, num_i32_rotl(a, b))
+    BIN(i32_rotr, uint32_t, I32, SET32, num_i32_rotr(a, b))
+
+    UN(i64_clz, uint64_t, I64, SET64, num_i64_clz(a))
+    UN(i64_ctz, uint64_t, I64, SET64, num_i64_ctz(a))
+    UN(i64_popcnt, uint64_t, I64, SET64, num_i64_popcnt(a))
+    BIN(i64_add, uint64_t, I64, SET64, a + b)
+    BIN(i64_sub, uint64_t, I64, SET64, a - b)
+    BIN(i64_mul, uint64_t, I64, SET64, a * b)
+    CASE(i64_div_s) {
+        uint64_t a = I64(2), b = I64(3);
+        if (UNLIKELY(b == 0)) TRAP(WISP_TRAP_INTEGER_DIVIDE_BY_ZERO);
+        if (UNLIKELY(a == UINT64_C(0x8000000000000000) && b == UINT64_MAX)) TRAP(WISP_TRAP_INTEGER_OVERFLOW);
+        SET64(1, (int64_t)a / (int64_t)b);
+        NEXT(4);
+    }
+    CASE(i64_div_u) {
+        uint64_t a = I64(2), b = I64(3);
+        if (UNLIKELY(b == 0)) TRAP(WISP_TRAP_INTEGER_DIVIDE_BY_ZERO);
+        SET64(1, a / b);
+        NEXT(4);
+    }
+    CASE(i64_rem_s) {
+        uint64_t a = I64(2), b = I64(3);
+        if (UNLIKELY(b == 0)) TRAP(WISP_TRAP_INTEGER_DIVIDE_BY_ZERO);
+        SET64(1, b == UINT64_MAX ? 0 : (int64_t)a % (int64_t)b);
+        NEXT(4);
+    }
+    CASE(i64_rem_u) {
+        uint64_t a = I64(2), b = I64(3);
+        if (UNLIKELY(b == 0)) TRAP(WISP_TRAP_INTEGER_DIVIDE_BY_ZERO);
+        SET64(1, a % b);
+        NEXT(4);
+    }
+    BIN(i64_and, uint64_t, I64, SET64, a & b)
+    BIN(i64_or, uint64_t, I64, SET64, a | b)
+    BIN(i64_xor, uint64_t, I64, SET64, a ^ b)
+    BIN(i64_shl, uint64_t, I64, SET64, a << (b & 63))
+    BIN(i64_shr_s, uint64_t, I64, SET64, (int64_t)a >> (b & 63))
+    BIN(i64_shr_u, uint64_t, I64, SET64, a >> (b & 63))
+    BIN(i64_rotl, uint64_t, I64, SET64, num_i64_rotl(a, b))
+    BIN(i64_rotr, uint64_t, I64, SET64, num_i64_rotr(a, b))
+
+    UN(f32_abs, float, F32, SETF32, num_f32_abs(a))
+    UN(f32_neg, float, F32, SETF32, num_f32_neg(a))
+    UN(f32_ceil, float, F32, SETF32, num_f32_ceil(a))
+    UN(f32_floor, float, F32, SETF32, num_f32_floor(a))
+    UN(f32_trunc, float, F32, SETF32, num_f32_trunc(a))
+    UN(f32_nearest, float, F32, SETF32, num_f32_nearest(a))
+    UN(f32_sqrt, float, F32, SETF32, num_f32_sqrt(a))
+    BIN(f32_add, float, F32, SETF32, a + b)
+    BIN(f32_sub, float, F32, SETF32, a - b)
+    BIN(f32_mul, float, F32, SETF32, a * b)
+    BIN(f32_div, float, F32, SETF32, a / b)
+    BIN(f32_min, float, F32, SETF32, num_f32_min(a, b))
+    BIN(f32_max, float, F32, SETF32, num_f32_max(a, b))
+    BIN(f32_copysign, float, F32, SETF32, num_f32_copysign(a, b))
+    UN(f64_abs, double, F64, SETF64, num_f64_abs(a))
+    UN(f64_neg, double, F64, SETF64, num_f64_neg(a))
+    UN(f64_ceil, double, F64, SETF64, num_f64_ceil(a))
+    UN(f64_floor, double, F64, SETF64, num_f64_floor(a))
+    UN(f64_trunc, double, F64, SETF64, num_f64_trunc(a))
+    UN(f64_nearest, double, F64, SETF64, num_f64_nearest(a))
+    UN(f64_sqrt, double, F64, SETF64, num_f64_sqrt(a))
+    BIN(f64_add, double, F64, SETF64, a + b)
+    BIN(f64_sub, double, F64, SETF64, a - b)
+    BIN(f64_mul, double, F64, SETF64, a * b)
+    BIN(f64_div, double, F64, SETF64, a / b)
+    BIN(f64_min, double, F64, SETF64, num_f64_min(a, b))
+    BIN(f64_max, double, F64, SETF64, num_f64_max(a, b))
+    BIN(f64_copysign, double, F64, SETF64, num_f64_copysign(a, b))
+
+    UN(i32_wrap_i64, uint64_t, I64, SET32, (uint32_t)a)
+    TRUNC(i32_trunc_f32_s, float, F32, int32_t, num_i32_trunc_f32_s, SET32)
+    TRUNC(i32_trunc_f32_u, float, F32, uint32_t, num_i32_trunc_f32_u, SET32)
+    TRUNC(i32_trunc_f64_s, double, F64, int32_t, num_i32_trunc_f64_s, SET32)
+    TRUNC(i32_trunc_f64_u, double, F64, uint32_t, num_i32_trunc_f64_u, SET32)
+    UN(i64_extend_i32_s, uint32_t, I32, SET64, SX64((int32_t)a))
+    UN(i64_extend_i32_u, uint32_t, I32, SET64, a)
+    TRUNC(i64_trunc_f32_s, float, F32, int64_t, num_i64_trunc_f32_s, SET64)
+    TRUNC(i64_trunc_f32_u, float, F32, uint64_t, num_i64_trunc_f32_u, SET64)
+    TRUNC(i64_trunc_f64_s, double, F64, int64_t, num_i64_trunc_f64_s, SET64)
+    TRUNC(i64_trunc_f64_u, double, F64, uint64_t, num_i64_trunc_f64_u, SET64)
+    UN(f32_convert_i32_s, uint32_t, I32, SETF32, num_f32_convert_i32_s((int32_t)a))
+    UN(f32_convert_i32_u, uint32_t, I32, SETF32, num_f32_convert_i32_u(a))
+    UN(f32_convert_i64_s, uint64_t, I64, SETF32, num_f32_convert_i64_s((int64_t)a))
+    UN(f32_convert_i64_u, uint64_t, I64, SETF32, num_f32_convert_i64_u(a))
+    UN(f32_demote_f64, double, F64, SETF32, num_f32_demote_f64(a))
+    UN(f64_convert_i32_s, uint32_t, I32, SETF64, num_f64_convert_i32_s((int32_t)a))
+    UN(f64_convert_i32_u, uint32_t, I32, SETF64, num_f64_convert_i32_u(a))
+    UN(f64_convert_i64_s, uint64_t, I64, SETF64, num_f64_convert_i64_s((int64_t)a))
+    UN(f64_convert_i64_u, uint64_t, I64, SETF64, num_f64_convert_i64_u(a))
+    UN(f64_promote_f32, float, F32, SETF64, num_f64_promote_f32(a))
+    /* Reinterpretations keep the slot's bits (the compiler emits none of these). */
+    UN(i32_reinterpret_f32, uint64_t, I64, SET64, a)
+    UN(i64_reinterpret_f64, uint64_t, I64, SET64, a)
+    UN(f32_reinterpret_i32, uint64_t, I64, SET64, a)
+    UN(f64_reinterpret_i64, uint64_t, I64, SET64, a)
+    UN(i32_extend8_s, uint32_t, I32, SET32, SX32((int8_t)(uint8_t)a))
+    UN(i32_extend16_s, uint32_t, I32, SET32, SX32((int16_t)(uint16_t)a))
+    UN(i64_extend8_s, uint64_t, I64, SET64, SX64((int8_t)(uint8_t)a))
+    UN(i64_extend16_s, uint64_t, I64, SET64, SX64((int16_t)(uint16_t)a))
+    UN(i64_extend32_s, uint64_t, I64, SET64, SX64((int32_t)(uint32_t)a))
+    UN(i32_trunc_sat_f32_s, float, F32, SET32, num_i32_trunc_sat_f32_s(a))
+    UN(i32_trunc_sat_f32_u, float, F32, SET32, num_i32_trunc_sat_f32_u(a))
+    UN(i32_trunc_sat_f64_s, double, F64, SET32, num_i32_trunc_sat_f64_s(a))
+    UN(i32_trunc_sat_f64_u, double, F64, SET32, num_i32_trunc_sat_f64_u(a))
+    UN(i64_trunc_sat_f32_s, float, F32, SET64, num_i64_trunc_sat_f32_s(a))
+    UN(i64_trunc_sat_f32_u, float, F32, SET64, num_i64_trunc_sat_f32_u(a))
+    UN(i64_trunc_sat_f64_s, double, F64, SET64, num_i64_trunc_sat_f64_s(a))
+    UN(i64_trunc_sat_f64_u, double, F64, SET64, num_i64_trunc_sat_f64_u(a))
+
+    /* ---- with a constant operand ---- */
+    BIN_I32_IMM(i32_add_i, a + b)
+    BIN_I32_IMM(i32_mul_i, a * b)
+    BIN_I32_IMM(i32_and_i, a & b)
+    BIN_I32_IMM(i32_or_i, a | b)
+    BIN_I32_IMM(i32_xor_i, a ^ b)
+    BIN_I32_IMM(i32_shl_i, a << (b & 31))
+    BIN_I32_IMM(i32_shr_s_i, (int32_t)a >> (b & 31))
+    BIN_I32_IMM(i32_shr_u_i, a >> (b & 31))
+    BIN_I32_IMM(i32_rotl_i, num_i32_rotl(a, b))
+    BIN_I32_IMM(i32_rotr_i, num_i32_rotr(a, b))
+    BIN_I32_IMM(i32_eq_i, a == b)
+    BIN_I32_IMM(i32_ne_i, a != b)
+    BIN_I32_IMM(i32_lt_s_i, (int32_t)a < (int32_t)b)
+    BIN_I32_IMM(i32_lt_u_i, a < b)
+    BIN_I32_IMM(i32_gt_s_i, (int32_t)a > (int32_t)b)
+    BIN_I32_IMM(i32_gt_u_i, a > b)
+    BIN_I32_IMM(i32_le_s_i, (int32_t)a <= (int32_t)b)
+    BIN_I32_IMM(i32_le_u_i, a <= b)
+    BIN_I32_IMM(i32_ge_s_i, (int32_t)a >= (int32_t)b)
+    BIN_I32_IMM(i32_ge_u_i, a >= b)
+    BIN_I64_IMM(i64_add_i, a + b)
+    BIN_I64_IMM(i64_mul_i, a * b)
+    BIN_I64_IMM(i64_and_i, a & b)
+    BIN_I64_IMM(i64_or_i, a | b)
+    BIN_I64_IMM(i64_xor_i, a ^ b)
+    BIN_I64_IMM(i64_shl_i, a << (b & 63))
+    BIN_I64_IMM(i64_shr_s_i, (int64_t)a >> (b & 63))
+    BIN_I64_IMM(i64_shr_u_i, a >> (b & 63))
+    BIN_I64_IMM(i64_rotl_i, num_i64_rotl(a, b))
+    BIN_I64_IMM(i64_rotr_i, num_i64_rotr(a, b))
+    BIN_I64_IMM(i64_eq_i, (uint32_t)(a == b))
+    BIN_I64_IMM(i64_ne_i, (uint32_t)(a != b))
+    BIN_I64_IMM(i64_lt_s_i, (uint32_t)((int64_t)a < (int64_t)b))
+    BIN_I64_IMM(i64_lt_u_i, (uint32_t)(a < b))
+    BIN_I64_IMM(i64_gt_s_i, (uint32_t)((int64_t)a > (int64_t)b))
+    BIN_I64_IMM(i64_gt_u_i, (uint32_t)(a > b))
+    BIN_I64_IMM(i64_le_s_i, (uint32_t)((int64_t)a <= (int64_t)b))
+    BIN_I64_IMM(i64_le_u_i, (uint32_t)(a <= b))
+    BIN_I64_IMM(i64_ge_s_i, (uint32_t)((int64_t)a >= (int64_t)b))
+    BIN_I64_IMM(i64_ge_u_i, (uint32_t)(a >= b))
+
+    /* ---- compare and branch ---- */
+    BR_CMP(br_i32_eq, uint32_t, I32(1), I32(2), a == b)
+    BR_CMP(br_i32_ne, uint32_t, I32(1), I32(2), a != b)
+    BR_CMP(br_i32_lt_s, uint32_t, I32(1), I32(2), (int32_t)a < (int32_t)b)
+    BR_CMP(br_i32_lt_u, uint32_t, I32(1), I32(2), a < b)
+    BR_CMP(br_i32_gt_s, uint32_t, I32(1), I32(2), (int32_t)a > (int32_t)b)
+    BR_CMP(br_i32_gt_u, uint32_t, I32(1), I32(2), a > b)
+    BR_CMP(br_i32_le_s, uint32_t, I32(1), I32(2), (int32_t)a <= (int32_t)b)
+    BR_CMP(br_i32_le_u, uint32_t, I32(1), I32(2), a <= b)
+    BR_CMP(br_i32_ge_s, uint32_t, I32(1), I32(2), (int32_t)a >= (int32_t)b)
+    BR_CMP(br_i32_ge_u, uint32_t, I32(1), I32(2), a >= b)
+    BR_CMP(br_i64_eq, uint64_t, I64(1), I64(2), a == b)
+    BR_CMP(br_i64_ne, uint64_t, I64(1), I64(2), a != b)
+    BR_CMP(br_i64_lt_s, uint64_t, I64(1), I64(2), (int64_t)a < (int64_t)b)
+    BR_CMP(br_i64_lt_u, uint64_t, I64(1), I64(2), a < b)
+    BR_CMP(br_i64_gt_s, uint64_t, I64(1), I64(2), (int64_t)a > (int64_t)b)
+    BR_CMP(br_i64_gt_u, uint64_t, I64(1), I64(2), a > b)
+    BR_CMP(br_i64_le_s, uint64_t, I64(1), I64(2), (int64_t)a <= (int64_t)b)
+    BR_CMP(br_i64_le_u, uint64_t, I64(1), I64(2), a <= b)
+    BR_CMP(br_i64_ge_s, uint64_t, I64(1), I64(2), (int64_t)a >= (int64_t)b)
+    BR_CMP(br_i64_ge_u, uint64_t, I64(1), I64(2), a >= b)
+    BR_CMP(br_i32_eq_i, uint32_t, I32(1), pc[2], a == b)
+    BR_CMP(br_i32_ne_i, uint32_t, I32(1), pc[2], a != b)
+    BR_CMP(br_i32_lt_s_i, uint32_t, I32(1), pc[2], (int32_t)a < (int32_t)b)
+    BR_CMP(br_i32_lt_u_i, uint32_t, I32(1), pc[2], a < b)
+    BR_CMP(br_i32_gt_s_i, uint32_t, I32(1), pc[2], (int32_t)a > (int32_t)b)
+    BR_CMP(br_i32_gt_u_i, uint32_t, I32(1), pc[2], a > b)
+    BR_CMP(br_i32_le_s_i, uint32_t, I32(1), pc[2], (int32_t)a <= (int32_t)b)
+    BR_CMP(br_i32_le_u_i, uint32_t, I32(1), pc[2], a <= b)
+    BR_CMP(br_i32_ge_s_i, uint32_t, I32(1), pc[2], (int32_t)a >= (int32_t)b)
+    BR_CMP(br_i32_ge_u_i, uint32_t, I32(1), pc[2], a >= b)
+    BR_CMP(br_i64_eq_i, uint64_t, I64(1), SX64((int32_t)pc[2]), a == b)
+    BR_CMP(br_i64_ne_i, uint64_t, I64(1), SX64((int32_t)pc[2]), a != b)
+    BR_CMP(br_i64_lt_s_i, uint64_t, I64(1), SX64((int32_t)pc[2]), (int64_t)a < (int64_t)b)
+    BR_CMP(br_i64_lt_u_i, uint64_t, I64(1), SX64((int32_t)pc[2]), a < b)
+    BR_CMP(br_i64_gt_s_i, uint64_t, I64(1), SX64((int32_t)pc[2]), (int64_t)a > (int64_t)b)
+    BR_CMP(br_i64_gt_u_i, uint64_t, I64(1), SX64((int32_t)pc[2]), a > b)
+    BR_CMP(br_i64_le_s_i, uint64_t, I64(1), SX64((int32_t)pc[2]), (int64_t)a <= (int64_t)b)
+    BR_CMP(br_i64_le_u_i, uint64_t, I64(1), SX64((int32_t)pc[2]), a <= b)
+    BR_CMP(br_i64_ge_s_i, uint64_t, I64(1), SX64((int32_t)pc[2]), (int64_t)a >= (int64_t)b)
+    BR_CMP(br_i64_ge_u_i, uint64_t, I64(1), SX64((int32_t)pc[2]), a >= b)
+
+#if !INTERP_THREADED
+    case OP_COUNT_: break;
+    }
+    /* Not reached for code made by compile.c. */
+    TRAP(WISP_TRAP_UNREACHABLE);
+#endif
+
+trap_: {
+    struct stopped st = {pc, code, inst, frames, depth, entry_depth};
+    *out = make_trap(s, trap, &st);
+    return 1;
+}
+done_:
+    return 0;
+}
+
+const int32_t *interp_handler_words(void) {
+    const int32_t *w = NULL;
+    run(NULL, NULL, NULL, NULL, &w);
+    return w;
+}
+
+/* Makes sure the call records exist (max_depth of them). */
+static int ensure_frames(struct wisp_store *s) {
+    struct rt_exec *ex = &s->exec;
+    if (ex->max_depth == 0) ex->max_depth = s->engine->cfg.max_call_depth ? s->engine->cfg.max_call_depth : 10000;
+    size_t need = (size_t)ex->max_depth * sizeof(struct interp_frame);
+    if (ex->frames && ex->frames_bytes >= need) return 0;
+    if (ex->frames) {
+        /* max_depth was raised between calls: only while nothing runs. */
+        if (ex->depth) {
+            ex->max_depth = (uint32_t)(ex->frames_bytes / sizeof(struct interp_frame));
+            return 0;
+        }
+        base_free(s->alloc, ex->frames, ex->frames_bytes);
+        ex->frames = NULL;
+        ex->frames_bytes = 0;
+    }
+    void *f = base_alloc(s->alloc, need);
+    if (!f) return -1;
+    ex->frames = f;
+    ex->frames_bytes = need;
+    return 0;
+}
+
+struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uint64_t *slots) {
+    if (func->kind != RT_FUNC_WASM) return rt_call_host(s, func, NULL, slots);
+    if (rt_exec_ensure(s) != 0 || ensure_frames(s) != 0) return base_oom();
+    struct rt_exec *ex = &s->exec;
+    const struct interp_code *code = func->code;
+
+    /* Frame: in place when the arguments are already on the value stack, else copied there. */
+    bool in_stack = (uintptr_t)slots >= (uintptr_t)ex->sp && (uintptr_t)slots < (uintptr_t)ex->stack_end;
+    uint64_t *fp = in_stack ? slots : ex->sp;
+    if (ex->depth >= ex->max_depth || (size_t)(ex->stack_end - fp) < code->frame_slots) {
+        struct wisp_result r = base_trap(s->alloc, WISP_TRAP_CALL_STACK_EXHAUSTED);
+        r.func_index = code->func_index;
+        return r;
+    }
+    if (!in_stack && code->nparam_slots) memcpy(fp, slots, (size_t)code->nparam_slots * sizeof *fp);
+    for (uint32_t i = code->nparam_slots; i < code->nlocal_slots; i++) fp[i] = 0;
+
+    uint64_t *saved_sp = ex->sp;
+    uint32_t saved_depth = ex->depth;
+    struct wisp_result r;
+    if (run(s, func, fp, &r, NULL) == 0) {
+        r = base_ok();
+        if (!in_stack && code->nresult_slots) memcpy(slots, fp, (size_t)code->nresult_slots * sizeof *fp);
+    }
+    ex->sp = saved_sp;
+    ex->depth = saved_depth;
+    return r;
+}

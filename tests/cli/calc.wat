@@ -1,0 +1,16 @@
+;; calc.wat: exports for the CLI tests (run_cli_tests.sh compiles it with wat2wasm at test time).
+(module
+  (memory (export "mem") 1)
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "add64") (param i64 i64) (result i64) (i64.add (local.get 0) (local.get 1)))
+  (func (export "addf") (param f64 f64) (result f64) (f64.add (local.get 0) (local.get 1)))
+  (func (export "id_f32") (param f32) (result f32) (local.get 0))
+  (func (export "id_f64") (param f64) (result f64) (local.get 0))
+  (func (export "swap") (param i32 i64) (result i64 i32) (local.get 1) (local.get 0))
+  (func (export "none"))
+  (func (export "div") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+  (func $inner (unreachable))
+  (func $middle (call $inner))
+  (func (export "boom") (call $middle))
+  (func $recurse (export "recurse") (call $recurse))
+  (func (export "load") (param i32) (result i32) (i32.load (local.get 0))))

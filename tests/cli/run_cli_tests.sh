@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Tests of the `wisp` command: help, version, run --invoke (results, traps, errors), validate, and
+# `wisp validate` on every hostile binary in tests/bad/ (one error line, nonzero exit, no crash).
+#   run_cli_tests.sh WISP SOURCE_DIR WORK_DIR
+# Exit status: 0 all passed, 1 failures, 77 wat2wasm missing (CTest: skipped).
+set -u
+if [ $# -ne 3 ]; then
+    echo "usage: $0 WISP SOURCE_DIR WORK_DIR" >&2
+    exit 2
+fi
+wisp=$1 src=$2 work=$3
+here=$src/tests/cli
+if ! command -v wat2wasm >/dev/null 2>&1; then
+    echo "run_cli_tests.sh: wat2wasm not found (install wabt); CLI tests skipped" >&2
+    exit 77
+fi
+mkdir -p "$work" || exit 1
+for w in calc start start_trap import; do
+    wat2wasm "$here/$w.wat" -o "$work/$w.wasm" || { echo "cannot compile $w.wat" >&2; exit 1; }
+done
+
+passed=0 failed=0 case_name="" status=0 case_ok=1
+fail() {
+    echo "FAIL [$case_name] $*"
+    echo "  command: ${cmd[*]}"
+    echo "  status: $status"
+    sed 's/^/  stdout: /' "$work/out"
+    sed 's/^/  stderr: /' "$work/err"
+    case_ok=0
+}
+# run NAME CMD...: runs a case, capturing stdout, stderr and the exit status.
+run() {
+    finish
+    case_name=$1
+    shift
+    cmd=("$@")
+    case_ok=1
+    "$@" >"$work/out" 2>"$work/err" </dev/null
+    status=$?
+}
+# run_stdin NAME FILE CMD...: the same with FILE on standard input.
+run_stdin() {
+    finish
+    case_name=$1 input=$2
+    shift 2
+    cmd=("$@")
+    case_ok=1
+    "$@" >"$work/out" 2>"$work/err" <"$input"
+    status=$?
+}
+finish() {
+    if [ -n "$case_name" ]; then
+        if [ $case_ok = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+    fi
+    case_name=""
+}
+want_status() { [ "$status" = "$1" ] || fail "expected exit status $1"; }
+want_stdout() { [ "$(cat "$work/out")" = "$1" ] || fail "expected stdout: $(printf '%q' "$1")"; }
+want_stdout_re() { grep -Eq -- "$1" "$work/out" || fail "expected stdout matching /$1/"; }
+want_stderr_re() { grep -Eq -- "$1" "$work/err" || fail "expected stderr matching /$1/"; }
+want_no_stderr() { [ ! -s "$work/err" ] || fail "expected empty stderr"; }
+# An error: exit status 1 (or as given), exactly one stderr line "wisp: error: ... (...)".
+want_error() {
+    want_status "${2:-1}"
+    [ "$(wc -l <"$work/err")" = 1 ] || fail "expected exactly one stderr line"
+    grep -Eq '^wisp: error: .+' "$work/err" || fail "expected 'wisp: error: ...'"
+    [ -z "${1:-}" ] || want_stderr_re "$1"
+    [ -s "$work/out" ] && fail "expected no stdout"
+}
+
+# --- help and version ---
+run help-flag "$wisp" --help
+want_status 0; want_stdout_re '^usage: wisp'; want_stdout_re 'run \[--invoke NAME\]'; want_no_stderr
+run help-short "$wisp" -h
+want_status 0; want_stdout_re '^usage: wisp'
+run help-cmd "$wisp" help
+want_status 0; want_stdout_re '^usage: wisp'
+run help-run "$wisp" help run
+want_status 0; want_stdout_re '^usage: wisp run'
+run run-help "$wisp" run --help
+want_status 0; want_stdout_re '^usage: wisp run'
+run validate-help "$wisp" validate --help
+want_status 0; want_stdout_re '^usage: wisp validate'
+run version "$wisp" --version
+want_status 0; want_stdout_re '^wisp [0-9]+\.[0-9]+\.[0-9]+$'; want_no_stderr
+run version-cmd "$wisp" version
+want_status 0; want_stdout_re '^wisp [0-9]+\.[0-9]+\.[0-9]+$'
+run no-args "$wisp"
+want_status 2; want_stderr_re '^usage: wisp'
+
+# --- command-line errors: exit 2 with a hint ---
+run bad-flag "$wisp" --frobnicate
+want_error "unknown option '--frobnicate'.*--help" 2
+run bad-run-flag "$wisp" run --frobnicate "$work/calc.wasm"
+want_error "unknown option '--frobnicate'.*wisp run --help" 2
+run bad-command "$wisp" frobnicate
+want_error "unknown command 'frobnicate'" 2
+run missing-path "$wisp" run
+want_error "missing module path" 2
+run invoke-no-name "$wisp" run --invoke
+want_error "--invoke needs" 2
+run validate-bad-flag "$wisp" validate -x "$work/calc.wasm"
+want_error "unknown option '-x'" 2
+
+# --- run --invoke ---
+c=$work/calc.wasm
+run add "$wisp" run --invoke add "$c" 2 3
+want_status 0; want_stdout 5; want_no_stderr
+run add-neg "$wisp" run --invoke add "$c" -7 2
+want_status 0; want_stdout -5
+run add-wrap "$wisp" run --invoke add "$c" 0xffffffff 1
+want_status 0; want_stdout 0
+run add-overflow "$wisp" run --invoke=add "$c" 2147483647 1
+want_status 0; want_stdout -2147483648
+run add-unsigned "$wisp" run --invoke add "$c" 4294967295 0
+want_status 0; want_stdout -1
+run add-range "$wisp" run --invoke add "$c" 4294967296 0
+want_error "not a valid i32: out of range" 2
+run add-garbage "$wisp" run --invoke add "$c" 12abc 0
+want_error "not a valid i32" 2
+run add-argc "$wisp" run --invoke add "$c" 1
+want_error "'add' takes 2 arguments \(i32, i32\) but 1 was given" 2
+run add64 "$wisp" run --invoke add64 "$c" 9223372036854775807 1
+want_status 0; want_stdout -9223372036854775808
+run add64-hex "$wisp" run --invoke add64 "$c" 0xffffffffffffffff -0x10
+want_status 0; want_stdout -17
+run addf "$wisp" run --invoke addf "$c" 0.1 0.2
+want_status 0; want_stdout 0.30000000000000004
+run addf-hex "$wisp" run --invoke addf "$c" 0x1.8p1 -inf
+want_status 0; want_stdout -inf
+run f32-roundtrip "$wisp" run --invoke id_f32 "$c" 3.4028235e38
+want_status 0; want_stdout 3.4028235e+38
+run f32-tenth "$wisp" run --invoke id_f32 "$c" 0.1
+want_status 0; want_stdout 0.1
+run f32-negzero "$wisp" run --invoke id_f32 "$c" -0
+want_status 0; want_stdout -0
+run f32-nan-payload "$wisp" run --invoke id_f32 "$c" -nan:0x200000
+want_status 0; want_stdout -nan:0x200000
+run f64-nan "$wisp" run --invoke id_f64 "$c" nan
+want_status 0; want_stdout nan
+run f64-denormal "$wisp" run --invoke id_f64 "$c" 5e-324
+want_status 0; want_stdout 5e-324
+run f64-bad "$wisp" run --invoke id_f64 "$c" one
+want_error "not a valid f64" 2
+run multi-value "$wisp" run --invoke swap "$c" 1 2
+want_status 0; want_stdout "$(printf '2\n1')"
+run no-results "$wisp" run --invoke none "$c"
+want_status 0; want_stdout ""; want_no_stderr
+run no-export "$wisp" run --invoke nope "$c"
+want_error "no exported function 'nope'"
+run not-a-func "$wisp" run --invoke mem "$c"
+want_error "not a function"
+run_stdin stdin "$c" "$wisp" run --invoke add - 40 2
+want_status 0; want_stdout 42
+
+# --- traps: "trap: <reason>", backtrace, exit 134 ---
+run trap-unreachable "$wisp" run --invoke boom "$c"
+want_status 134; want_stderr_re '^trap: unreachable'; [ -s "$work/out" ] && fail "expected no stdout"
+run trap-div "$wisp" run --invoke div "$c" 1 0
+want_status 134; want_stderr_re '^trap: integer divide by zero'
+run trap-overflow "$wisp" run --invoke div "$c" -2147483648 -1
+want_status 134; want_stderr_re '^trap: integer overflow'
+run trap-oob "$wisp" run --invoke load "$c" 65535
+want_status 134; want_stderr_re '^trap: out of bounds memory access'
+run trap-exhaustion "$wisp" run --invoke recurse "$c"
+want_status 134; want_stderr_re '^trap: call stack exhausted'
+run trap-start "$wisp" run "$work/start_trap.wasm"
+want_status 134; want_stderr_re '^trap: unreachable'
+
+# --- run without --invoke ---
+run start "$wisp" run "$work/start.wasm"
+want_status 0; want_stdout ""; want_no_stderr
+run no-start "$wisp" run "$c"
+want_error "no _start function.*--invoke"
+run unlinkable "$wisp" run "$work/import.wasm"
+want_error "env.*missing"
+
+# --- files that cannot be used ---
+run missing-file "$wisp" run "$work/does-not-exist.wasm"
+want_error "does-not-exist\.wasm: No such file or directory"
+run directory "$wisp" run "$work"
+want_error "Is a directory"
+printf '' >"$work/empty.wasm"
+run empty "$wisp" run "$work/empty.wasm"
+want_error "empty\.wasm"
+printf 'hello, world\n' >"$work/text.wasm"
+run not-wasm "$wisp" run "$work/text.wasm"
+want_error "text\.wasm"
+# A type section that promises more than the file holds.
+printf '\000asm\001\000\000\000\001\005\001\140' >"$work/truncated.wasm"
+run malformed "$wisp" run --invoke f "$work/truncated.wasm"
+want_error "truncated\.wasm.*0x[0-9a-f]+|0x[0-9a-f]+.*truncated\.wasm"
+run validate-malformed "$wisp" validate "$work/truncated.wasm"
+want_error "0x[0-9a-f]+"
+# An i32.add on an empty stack: well formed, not valid.
+printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\005\001\003\000\152\013' >"$work/invalid.wasm"
+run validate-invalid "$wisp" validate "$work/invalid.wasm"
+want_error "invalid\.wasm"
+run validate-ok "$wisp" validate "$c" "$work/start.wasm"
+want_status 0; want_stdout ""; want_no_stderr
+run_stdin validate-stdin "$c" "$wisp" validate -
+want_status 0; want_no_stderr
+run validate-some-bad "$wisp" validate "$c" "$work/truncated.wasm"
+want_error "truncated\.wasm"
+
+# --- the demo of the README ---
+run demo-fib "$wisp" run --invoke fib "$src/examples/fib.wasm" 20
+want_status 0; want_stdout 6765
+run demo-fib-iter "$wisp" run --invoke fib_iter "$src/examples/fib.wasm" 90
+want_status 0; want_stdout 2880067194370816120
+wat2wasm "$src/examples/fib.wat" -o "$work/fib.wasm"
+run demo-wasm-current cmp "$work/fib.wasm" "$src/examples/fib.wasm"
+want_status 0
+
+# --- hostile binaries: validate must fail with one line, never crash ---
+if [ -d "$src/tests/bad" ]; then
+    for f in "$src"/tests/bad/*.wasm; do
+        [ -e "$f" ] || continue
+        run "bad/$(basename "$f")" "$wisp" validate "$f"
+        want_error "$(basename "$f")"
+        run "bad/$(basename "$f") run" "$wisp" run "$f"
+        [ "$status" -ge 1 ] && [ "$status" -le 2 ] || fail "expected exit status 1 or 2"
+    done
+fi
+finish
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

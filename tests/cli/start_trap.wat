@@ -1,0 +1,4 @@
+;; start_trap.wat: the start function traps during instantiation.
+(module
+  (func $boom (unreachable))
+  (start $boom))
