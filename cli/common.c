@@ -78,7 +78,12 @@ int cli_report_error(const struct wisp_result *r, const char *path, const struct
     }
     const char *fname = mod && r->func_index != UINT32_MAX ? wisp_module_func_name(mod, r->func_index) : NULL;
     char func[32] = "";
-    if (r->func_index != UINT32_MAX) snprintf(func, sizeof func, "%" PRIu32, r->func_index);
+    if (r->func_index != UINT32_MAX) {
+        snprintf(func, sizeof func, "%" PRIu32, r->func_index);
+        char said[48];
+        snprintf(said, sizeof said, "(function %s", func);
+        if (strstr(msg, said)) func[0] = '\0'; /* already in the message */
+    }
 
     fputs("wisp: error: ", stderr);
     if (!says_kind) {
@@ -130,7 +135,10 @@ int cli_report_result(const struct wisp_result *r, const char *path, const struc
     switch (r->kind) {
     case WISP_OK: return CLI_EXIT_OK;
     case WISP_TRAP: return cli_report_trap(r);
-    case WISP_EXIT: return r->exit_code >= 0 && r->exit_code <= 255 ? r->exit_code : CLI_EXIT_ERROR;
+    case WISP_EXIT:
+        if (r->exit_code >= 0 && r->exit_code <= 255) return r->exit_code;
+        cli_error("the guest exited with status %" PRId32 ", outside 0..255 (%s)", r->exit_code, path);
+        return CLI_EXIT_ERROR;
     default: return cli_report_error(r, path, mod);
     }
 }

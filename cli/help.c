@@ -38,6 +38,7 @@ void cli_run_usage(FILE *f) {
           "  funcref, externref  null\n"
           "Integer results print as signed decimal, floats in the shortest form that reads back exactly.\n"
           "Options end at MODULE: everything after it is an argument (so -5 is a number).\n"
+          "Without --invoke, ARGS are meant for the guest's own argv (WASI); they are ignored for now.\n"
           "\n"
           "options:\n"
           "  --invoke NAME   call the exported function NAME instead of _start\n"

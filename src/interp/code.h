@@ -18,6 +18,9 @@
  *   m memory offset, T br_table (a count n, then n+1 offsets, the last being the default).
  * Handlers read every operand before writing their destination, so a destination may alias a
  * source: the compiler relies on this when it retargets a result straight into a local.
+ * Specialised forms (an immediate instead of a slot, a comparison fused into a branch) are just
+ * more opcodes with their own layouts; adding one touches the list, one handler and the place in
+ * the compiler that chooses it.
  * A handler leaves pc on its own first word until it has finished (a trap therefore knows exactly
  * which instruction trapped) and then advances by the instruction's size. */
 #ifndef WISP_INTERP_CODE_H
@@ -100,18 +103,18 @@ struct interp_frame {
     X(i64_trunc_sat_f64_s, L_UN) X(i64_trunc_sat_f64_u, L_UN)
 
 /* Integer binary operations with a constant right operand (i64: a sign-extended 32-bit one).
- * sub is compiled as add of the negated constant. */
+ * sub is compiled as add of the negated constant; rsub is constant minus operand. */
 #define INTERP_IMM_OPS(X)                                                                              \
     X(i32_add_i, L_IMM) X(i32_mul_i, L_IMM) X(i32_and_i, L_IMM) X(i32_or_i, L_IMM) X(i32_xor_i, L_IMM)    \
     X(i32_shl_i, L_IMM) X(i32_shr_s_i, L_IMM) X(i32_shr_u_i, L_IMM) X(i32_rotl_i, L_IMM)                \
     X(i32_rotr_i, L_IMM) X(i32_eq_i, L_IMM) X(i32_ne_i, L_IMM) X(i32_lt_s_i, L_IMM)                     \
     X(i32_lt_u_i, L_IMM) X(i32_gt_s_i, L_IMM) X(i32_gt_u_i, L_IMM) X(i32_le_s_i, L_IMM)                 \
-    X(i32_le_u_i, L_IMM) X(i32_ge_s_i, L_IMM) X(i32_ge_u_i, L_IMM)                                     \
+    X(i32_le_u_i, L_IMM) X(i32_ge_s_i, L_IMM) X(i32_ge_u_i, L_IMM) X(i32_rsub_i, L_IMM)                \
     X(i64_add_i, L_IMM) X(i64_mul_i, L_IMM) X(i64_and_i, L_IMM) X(i64_or_i, L_IMM) X(i64_xor_i, L_IMM)    \
     X(i64_shl_i, L_IMM) X(i64_shr_s_i, L_IMM) X(i64_shr_u_i, L_IMM) X(i64_rotl_i, L_IMM)                \
     X(i64_rotr_i, L_IMM) X(i64_eq_i, L_IMM) X(i64_ne_i, L_IMM) X(i64_lt_s_i, L_IMM)                     \
     X(i64_lt_u_i, L_IMM) X(i64_gt_s_i, L_IMM) X(i64_gt_u_i, L_IMM) X(i64_le_s_i, L_IMM)                 \
-    X(i64_le_u_i, L_IMM) X(i64_ge_s_i, L_IMM) X(i64_ge_u_i, L_IMM)
+    X(i64_le_u_i, L_IMM) X(i64_ge_s_i, L_IMM) X(i64_ge_u_i, L_IMM) X(i64_rsub_i, L_IMM)
 
 /* Compare-and-branch: branch when `a CMP b` (or `a CMP imm`) holds. The ten integer comparisons
  * in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u), for i32 and i64. */
@@ -138,10 +141,13 @@ struct interp_frame {
     X(call_imp, "sx")  /* arg slot, function index (through inst->funcs) */                            \
     X(call_ind, "ssxx") /* arg slot, element index slot, type index, table index */                    \
     X(select, "dsss") X(global_get, "dx") X(global_set, "sx")                                          \
+    X(global_get2, "dx") X(global_set2, "sx") /* two-slot (v128) globals */                            \
     /* memory: loads "dsm" (dst, address, offset), stores "ssm" (address, value, offset) */           \
     X(ld8s32, "dsm") X(ld8s64, "dsm") X(ld8u, "dsm") X(ld16s32, "dsm") X(ld16s64, "dsm")                 \
     X(ld16u, "dsm") X(ld32, "dsm") X(ld32s64, "dsm") X(ld64, "dsm")                                    \
     X(st8, "ssm") X(st16, "ssm") X(st32, "ssm") X(st64, "ssm")                                         \
+    /* stores of a constant: (address, value, offset); st64_i sign-extends its value */              \
+    X(st8_i, "sim") X(st16_i, "sim") X(st32_i, "sim") X(st64_i, "sim")                                 \
     X(memory_size, "d") X(memory_grow, "ds") X(memory_fill, "sss") X(memory_copy, "sss")                \
     X(memory_init, "sssx") X(data_drop, "x")                                                          \
     /* tables and references */                                                                        \

@@ -507,7 +507,7 @@ static uint16_t imm_form(uint16_t op, uint16_t *commute) {
     }
     switch (op) {
     case OP_i32_add: *commute = OP_i32_add_i; return OP_i32_add_i;
-    case OP_i32_sub: return OP_i32_add_i; /* with the constant negated */
+    case OP_i32_sub: *commute = OP_i32_rsub_i; return OP_i32_add_i; /* with the constant negated */
     case OP_i32_mul: *commute = OP_i32_mul_i; return OP_i32_mul_i;
     case OP_i32_and: *commute = OP_i32_and_i; return OP_i32_and_i;
     case OP_i32_or: *commute = OP_i32_or_i; return OP_i32_or_i;
@@ -518,7 +518,7 @@ static uint16_t imm_form(uint16_t op, uint16_t *commute) {
     case OP_i32_rotl: return OP_i32_rotl_i;
     case OP_i32_rotr: return OP_i32_rotr_i;
     case OP_i64_add: *commute = OP_i64_add_i; return OP_i64_add_i;
-    case OP_i64_sub: return OP_i64_add_i;
+    case OP_i64_sub: *commute = OP_i64_rsub_i; return OP_i64_add_i;
     case OP_i64_mul: *commute = OP_i64_mul_i; return OP_i64_mul_i;
     case OP_i64_and: *commute = OP_i64_and_i; return OP_i64_and_i;
     case OP_i64_or: *commute = OP_i64_or_i; return OP_i64_or_i;
@@ -535,15 +535,16 @@ static uint16_t imm_form(uint16_t op, uint16_t *commute) {
 /* Whether constant bits c fit the 32-bit immediate of op (i64 ops sign-extend it); *imm gets
  * the word. sub is add of the negation. */
 static bool imm_fits(uint16_t op, uint16_t orig, uint64_t c, uint32_t *imm) {
-    bool is64 = op >= OP_i64_add_i && op <= OP_i64_ge_u_i;
+    bool is64 = op >= OP_i64_add_i && op <= OP_i64_rsub_i;
+    bool neg = (orig == OP_i32_sub || orig == OP_i64_sub) && op != OP_i32_rsub_i && op != OP_i64_rsub_i;
     if (!is64) {
         uint32_t v = (uint32_t)c;
-        if (orig == OP_i32_sub) v = 0u - v;
+        if (neg) v = 0u - v;
         *imm = v;
         return true;
     }
     int64_t v = (int64_t)c;
-    if (orig == OP_i64_sub) {
+    if (neg) {
         if (v == INT64_MIN) return false;
         v = -v;
     }
@@ -708,6 +709,10 @@ static void op_block(struct interp_backend *b, const struct cg_instr *in) {
 }
 
 static void op_else(struct interp_backend *b, const struct cg_instr *in) {
+    if (b->ncf == 0 || b->cf[b->ncf - 1].kind != CF_IF) {
+        fail(b, ERR_LIMIT, "else without if");
+        return;
+    }
     struct cframe *f = &b->cf[b->ncf - 1];
     if (in->reachable) {
         materialize_range(b, f->base, f->base + f->nresults);
@@ -723,6 +728,10 @@ static void op_else(struct interp_backend *b, const struct cg_instr *in) {
 }
 
 static void op_end(struct interp_backend *b, const struct cg_instr *in) {
+    if (b->ncf == 0) {
+        fail(b, ERR_LIMIT, "end without block");
+        return;
+    }
     struct cframe *f = &b->cf[b->ncf - 1];
     if (f->kind == CF_FUNC) {
         if (in->reachable) emit_return(b, f->base, f->nresults);
@@ -1033,12 +1042,29 @@ static int hook_op(void *self, const struct cg_instr *in) {
     case 0x22: op_local_set(b, in, true); break;
     case 0x23: { /* global.get */
         uint32_t x = in->imm.index;
-        emit_simple(b, OP_global_get, bb, 0, &x, 1, true, false);
+        if (x < b->m->nglobals && mod_type_slots(b->m->globals[x].type) == 2) {
+            uint32_t *w = emit(b, OP_global_get2, 3);
+            w[1] = SL(b, bb);
+            w[2] = x;
+            push_stack(b, bb);
+            push_stack(b, bb + 1);
+            b->height = bb + 2;
+        } else {
+            emit_simple(b, OP_global_get, bb, 0, &x, 1, true, false);
+        }
         break;
     }
     case 0x24: {
         uint32_t x = in->imm.index;
-        emit_simple(b, OP_global_set, bb, 1, &x, 1, false, false);
+        if (x < b->m->nglobals && mod_type_slots(b->m->globals[x].type) == 2) {
+            materialize_range(b, bb, bb + 2);
+            uint32_t *w = emit(b, OP_global_set2, 3);
+            w[1] = SL(b, bb);
+            w[2] = x;
+            b->height = bb;
+        } else {
+            emit_simple(b, OP_global_set, bb, 1, &x, 1, false, false);
+        }
         break;
     }
     case 0x25: {
@@ -1070,7 +1096,16 @@ static int hook_op(void *self, const struct cg_instr *in) {
             emit_simple(b, (enum interp_op)lo, bb, 1, &off, 1, true, true);
         } else if ((lo = store_op(op)) != 0) {
             uint32_t off = mem_offset(b, in);
-            emit_simple(b, (enum interp_op)lo, bb, 2, &off, 1, false, true);
+            const struct vent *v = ent(b, bb + 1);
+            int64_t c = (int64_t)v->bits;
+            if (v->kind == VK_CONST && (lo != OP_st64 || (c >= INT32_MIN && c <= INT32_MAX))) {
+                /* A constant value goes into the instruction. */
+                uint32_t imm[2] = {(uint32_t)v->bits, off};
+                drop_range(b, bb + 1, bb + 2);
+                emit_simple(b, (enum interp_op)(OP_st8_i + (lo - OP_st8)), bb, 1, imm, 2, false, true);
+            } else {
+                emit_simple(b, (enum interp_op)lo, bb, 2, &off, 1, false, true);
+            }
         } else {
             fail(b, ERR_LIMIT, "instruction not supported by the interpreter");
         }

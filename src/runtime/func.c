@@ -175,10 +175,7 @@ struct wisp_result wisp_func_call(struct wisp_store *store, struct wisp_func *fu
 /* ---- the caller ---- */
 
 struct wisp_memory *wisp_caller_memory(struct wisp_caller *caller) {
-    if (!caller || !caller->inst) return NULL;
-    struct wisp_extern ext;
-    if (wisp_instance_export(caller->inst, "memory", &ext) && ext.kind == WISP_EXTERN_MEMORY) return ext.of.memory;
-    return caller->inst->mod->nmems ? caller->inst->mems[0] : NULL;
+    return caller && caller->inst ? caller->inst->caller_mem : NULL;
 }
 
 bool wisp_caller_export(struct wisp_caller *caller, const char *name, struct wisp_extern *out) {

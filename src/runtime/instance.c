@@ -131,6 +131,12 @@ static struct wisp_result allocate(struct wisp_store *s, const struct wisp_modul
         if (r.kind != WISP_OK) return r;
     }
     inst->mem0 = m->nmems ? inst->mems[0] : NULL;
+    inst->caller_mem = inst->mem0;
+    for (uint32_t i = 0; i < m->nexports; i++) {
+        const struct mod_export *ex = &m->exports[i];
+        if (ex->kind == MOD_MEMORY && ex->name_len == 6 && memcmp(ex->name, "memory", 6) == 0)
+            inst->caller_mem = inst->mems[ex->index];
+    }
 
     /* Globals in order: an initialiser may read the globals before it. */
     for (uint32_t i = m->nglobals_imported; i < m->nglobals; i++) {

@@ -13,6 +13,7 @@ struct link_entry {
 
 struct wisp_linker {
     struct wisp_store *store;
+    const struct wisp_allocator *alloc; /* the engine's: the linker may outlive the store */
     struct link_entry *items;
     size_t count;
     size_t cap;
@@ -24,12 +25,13 @@ struct wisp_linker *wisp_linker_new(struct wisp_store *store) {
     if (!l) return NULL;
     memset(l, 0, sizeof *l);
     l->store = store;
+    l->alloc = store->alloc;
     return l;
 }
 
 void wisp_linker_free(struct wisp_linker *l) {
     if (!l) return;
-    const struct wisp_allocator *a = l->store->alloc;
+    const struct wisp_allocator *a = l->alloc;
     for (size_t i = 0; i < l->count; i++) {
         base_free(a, l->items[i].module, l->items[i].module_len + 1);
         base_free(a, l->items[i].name, l->items[i].name_len + 1);
@@ -56,7 +58,7 @@ static struct wisp_result define(struct wisp_linker *l, const char *module, size
         e->ext = ext;
         return base_ok();
     }
-    const struct wisp_allocator *a = l->store->alloc;
+    const struct wisp_allocator *a = l->alloc;
     if (base_grow(a, (void **)&l->items, &l->cap, l->count + 1, sizeof *l->items) != 0) return base_oom();
     char *m = base_strndup(a, module, mlen);
     char *n = base_strndup(a, name, nlen);
@@ -124,7 +126,7 @@ struct wisp_result wisp_linker_instantiate(struct wisp_linker *l, const struct w
     if (out) *out = NULL;
     if (!l || !module || !out) return rt_bad_arg("NULL linker, module or out");
     const struct module *m = module->mod;
-    const struct wisp_allocator *a = l->store->alloc;
+    const struct wisp_allocator *a = l->alloc;
     struct wisp_extern *ext = NULL;
     if (m->nimports) {
         ext = base_calloc(a, m->nimports, sizeof *ext);

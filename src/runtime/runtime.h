@@ -80,6 +80,7 @@ struct wisp_instance {
     bool *data_dropped;           /* one per data segment */
     struct wisp_func *own_funcs;  /* storage for defined functions */
     struct wisp_memory *mem0;     /* mems[0] or NULL: the interpreter's fast path */
+    struct wisp_memory *caller_mem; /* what wisp_caller_memory returns: export "memory", else mem0 */
 };
 
 /* The execution state of a store: one value stack and call-depth counter, reused by nested
@@ -96,6 +97,7 @@ struct rt_exec {
      * use; the store frees them with base_free(alloc, frames, frames_bytes). */
     void *frames;
     size_t frames_bytes;
+    uint32_t nest;         /* interp_call activations in progress (host->wasm re-entries) */
 };
 
 /* Every object a store owns is on one list so the store can free them all. */

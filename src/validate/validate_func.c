@@ -266,6 +266,9 @@ static int setup_locals(struct val_ctx *c, const struct mod_functype *ft, const 
     do {                                                                                                             \
         if (p < end && *p < 0x80) {                                                                                  \
             (var) = *p++;                                                                                            \
+        } else if (end - p >= 2 && p[1] < 0x80) {                                                                    \
+            (var) = (uint32_t)(p[0] & 0x7f) | (uint32_t)p[1] << 7;                                                   \
+            p += 2;                                                                                                  \
         } else {                                                                                                     \
             size_t n_ = leb_u32(p, end, &(var));                                                                     \
             if (!n_) return val_leb_fail(c, p, end, 32, 0);                                                          \
@@ -752,8 +755,9 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
 
             case 0x41: { /* i32.const */
                 int32_t v;
-                if (p < end && *p < 0x40) {
-                    v = *p++;
+                if (p < end && *p < 0x80) { /* one byte: 0x40-0x7f are -64..-1 */
+                    v = *p < 0x40 ? (int32_t)*p : (int32_t)*p - 128;
+                    p++;
                 } else {
                     size_t n = leb_s32(p, end, &v);
                     if (!n) return val_leb_fail(c, p, end, 32, 1);

@@ -28,6 +28,8 @@ struct counts {
     uint64_t skipped_files; /* commands of files skipped by --skip */
 };
 
+/* A "--skip PREFIX=REASON" option. The options point into argv: the parent allocates nothing
+ * before forking, so a child has nothing of the parent's to free (valgrind --show-leak-kinds=all). */
 struct skip_rule {
     const char *prefix;
     size_t prefix_len;
@@ -35,8 +37,8 @@ struct skip_rule {
 };
 
 struct options {
-    struct skip_rule *skips;
-    size_t nskips;
+    char **argv;
+    int nopts; /* argv[1 .. nopts-1] are the options */
     uint64_t max_details; /* UINT64_MAX: all */
     unsigned timeout;     /* seconds per file, 0: none */
     bool fork;
@@ -719,15 +721,13 @@ static const char *base_name(const char *p) {
     return s ? s + 1 : p;
 }
 
-/* The .wast name for a .json path: foo/bar.json -> bar.wast. */
-static char *wast_name(const char *json_path) {
+/* The .wast name for a .json path (foo/bar.json -> bar.wast) is "%.*s.wast" of these. */
+static int wast_stem(const char *json_path, const char **stem) {
     const char *b = base_name(json_path);
     size_t n = strlen(b);
     if (n > 5 && strcmp(b + n - 5, ".json") == 0) n -= 5;
-    struct spec_buf s = {0};
-    spec_buf_append(&s, b, n);
-    spec_buf_append(&s, ".wast", 5);
-    return s.p;
+    *stem = b;
+    return n > INT32_MAX ? INT32_MAX : (int)n;
 }
 
 static char *dir_name(const char *p) {
@@ -836,11 +836,20 @@ static uint64_t count_commands(const char *path) {
     return n;
 }
 
-static const struct skip_rule *skip_rule_for(const struct options *opt, const char *path) {
+/* The i-th "--skip" option, if argv[i] is one. */
+static bool skip_rule_at(const struct options *opt, int i, struct skip_rule *out) {
+    if (i + 1 >= opt->nopts || strcmp(opt->argv[i], "--skip") != 0) return false;
+    const char *rule = opt->argv[i + 1], *eq = strchr(rule, '=');
+    if (!eq) return false;
+    *out = (struct skip_rule){rule, (size_t)(eq - rule), eq + 1};
+    return true;
+}
+
+static bool skip_rule_for(const struct options *opt, const char *path, struct skip_rule *out) {
     const char *b = base_name(path);
-    for (size_t i = 0; i < opt->nskips; i++)
-        if (strncmp(b, opt->skips[i].prefix, opt->skips[i].prefix_len) == 0) return &opt->skips[i];
-    return NULL;
+    for (int i = 1; i < opt->nopts; i++)
+        if (skip_rule_at(opt, i, out) && strncmp(b, out->prefix, out->prefix_len) == 0) return true;
+    return false;
 }
 
 static void usage(FILE *f) {
@@ -850,11 +859,10 @@ static void usage(FILE *f) {
 }
 
 int main(int argc, char **argv) {
-    struct options opt = {.skips = NULL, .nskips = 0, .max_details = UINT64_MAX, .timeout = 600, .fork = true};
+    struct options opt = {.argv = argv, .nopts = 1, .max_details = UINT64_MAX, .timeout = 600, .fork = true};
     struct counts total = {0};
     uint64_t skipped_file_count = 0;
     int first = 1;
-    opt.skips = spec_xmalloc((size_t)argc * sizeof *opt.skips);
     for (; first < argc && argv[first][0] == '-'; first++) {
         const char *a = argv[first];
         char *end;
@@ -864,9 +872,7 @@ int main(int argc, char **argv) {
         } else if (strcmp(a, "--no-fork") == 0) {
             opt.fork = false;
         } else if (strcmp(a, "--skip") == 0 && first + 1 < argc && strchr(argv[first + 1], '=')) {
-            const char *rule = argv[++first];
-            const char *eq = strchr(rule, '=');
-            opt.skips[opt.nskips++] = (struct skip_rule){rule, (size_t)(eq - rule), eq + 1};
+            first++; /* read by skip_rule_at */
         } else if (strcmp(a, "--max-details") == 0 && first + 1 < argc) {
             opt.max_details = strtoull(argv[++first], &end, 10);
             if (*end) goto bad_usage;
@@ -876,24 +882,24 @@ int main(int argc, char **argv) {
             opt.timeout = (unsigned)t;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
-            free(opt.skips);
             return 0;
         } else {
             goto bad_usage;
         }
     }
     if (first >= argc) goto bad_usage;
+    opt.nopts = first;
 
     for (int i = first; i < argc; i++) {
         const char *path = argv[i];
-        char *wast = wast_name(path);
-        const struct skip_rule *skip = skip_rule_for(&opt, path);
-        if (skip) {
+        const char *stem;
+        int stem_len = wast_stem(path, &stem);
+        struct skip_rule skip;
+        if (skip_rule_for(&opt, path, &skip)) {
             uint64_t n = count_commands(path);
-            printf("SKIP %s: %s (%" PRIu64 " commands)\n", wast, skip->reason, n);
+            printf("SKIP %.*s.wast: %s (%" PRIu64 " commands)\n", stem_len, stem, skip.reason, n);
             total.skipped_files += n;
             skipped_file_count++;
-            free(wast);
             continue;
         }
         struct file_outcome out;
@@ -901,7 +907,7 @@ int main(int argc, char **argv) {
         if (opt.fork) run_in_child(&opt, path, &out);
         else run_here(&opt, path, &out);
         if (out.abnormal.len) out.c.failed++;
-        printf("%s %s: %" PRIu64 " passed", out.c.failed ? "FAIL" : "PASS", wast, out.c.passed);
+        printf("%s %.*s.wast: %" PRIu64 " passed", out.c.failed ? "FAIL" : "PASS", stem_len, stem, out.c.passed);
         if (out.c.failed) printf(", %" PRIu64 " failed", out.c.failed);
         if (out.c.skipped_text) printf(", %" PRIu64 " skipped (text-format assert_malformed)", out.c.skipped_text);
         if (out.abnormal.len) printf(" -- %s", out.abnormal.p);
@@ -915,21 +921,20 @@ int main(int argc, char **argv) {
         total.skipped_text += out.c.skipped_text;
         spec_buf_free(&out.details);
         spec_buf_free(&out.abnormal);
-        free(wast);
     }
     if (skipped_file_count) {
         printf("skipped %" PRIu64 " commands in %" PRIu64 " files:", total.skipped_files, skipped_file_count);
-        for (size_t i = 0; i < opt.nskips; i++) printf(" %.*s*: %s;", (int)opt.skips[i].prefix_len, opt.skips[i].prefix, opt.skips[i].reason);
+        struct skip_rule rule;
+        for (int i = 1; i < opt.nopts; i++)
+            if (skip_rule_at(&opt, i, &rule)) printf(" %.*s*: %s;", (int)rule.prefix_len, rule.prefix, rule.reason);
         printf("\n");
     }
     if (total.skipped_text) printf("skipped %" PRIu64 " text-format assert_malformed commands\n", total.skipped_text);
     printf("%" PRIu64 " passed, %" PRIu64 " failed, %" PRIu64 " skipped\n", total.passed, total.failed,
            total.skipped_text + total.skipped_files);
-    free(opt.skips);
     return total.failed ? 1 : 0;
 
 bad_usage:
     usage(stderr);
-    free(opt.skips);
     return 2;
 }

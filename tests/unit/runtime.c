@@ -818,9 +818,9 @@ static void test_linker(void) {
     CHECK(r.kind == WISP_OK && inst2);
     struct wisp_extern x;
     CHECK(wisp_instance_export(inst2, "g1", &x) && wisp_global_get(x.of.global).of.i32 == 22);
-    wisp_linker_free(l);
     wisp_store_free(s);
     CHECK(hi.add_env.finalized == 1);
+    wisp_linker_free(l); /* after its store: allowed */
     wisp_engine_free(e);
     CHECK(ta.live == 0);
 }
