@@ -7,6 +7,10 @@
  *             in it; all of them live until the store is freed. A store is used by one thread at a time.
  *   linker  - a name -> extern map used to resolve a module's imports at instantiation.
  *
+ * Lifetimes: an engine outlives its modules and stores; a module outlives every store holding one
+ * of its instances; a linker may be freed before or after its store. A result's strings belong to
+ * the engine's allocator, so free results before the engine.
+ *
  * Every call that can fail returns a `struct wisp_result`; release it with wisp_result_free(). */
 #ifndef WISP_H
 #define WISP_H
