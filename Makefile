@@ -1,4 +1,4 @@
-# Thin wrapper over CMake. `make`, `make test`, `make sanitize`, `make install PREFIX=...`.
+# Thin wrapper over CMake. `make`, `make test`, `make sanitize`, `make install PREFIX=... [DESTDIR=...]`.
 BUILD ?= build
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -16,8 +16,9 @@ sanitize:
 	cmake --build build-san -j$(JOBS)
 	cd build-san && ctest --output-on-failure -j$(JOBS)
 
+# DESTDIR stages the files under $(DESTDIR)$(PREFIX) for packaging; wisp.pc still names $(PREFIX).
 install: all
-	cmake --install $(BUILD) --prefix $(PREFIX)
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD) build-san

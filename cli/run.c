@@ -1,23 +1,52 @@
-/* `wisp run [--invoke NAME] MODULE [ARGS...]`: instantiates a module and calls _start, or an export
- * with arguments parsed by its parameter types, printing the results one per line. */
+/* `wisp run [--dir HOST[::GUEST]]... [--env NAME=VAL | --env NAME]... [--invoke NAME] MODULE [ARGS...]`:
+ * instantiates a module with a WASI context (argv, environment, preopened directories, the host's
+ * stdio) and runs its _start, or calls an export with arguments parsed by its parameter types. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "wisp_wasi.h"
 
 struct run_opts {
     const char *invoke; /* NULL: _start */
     const char *path;
     char **args;
     int nargs;
+    const char **dirs; /* --dir values, in order (each HOST or HOST::GUEST) */
+    int ndirs;
+    const char **envs; /* --env values, in order (each NAME=VALUE or NAME) */
+    int nenvs;
 };
 
-/* Options come before MODULE; everything after it is an argument of the call. */
+/* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE"; NULL if a is not opt.
+ * *missing is set when the value is absent. */
+static const char *opt_value(int argc, char **argv, int *i, const char *opt, bool *missing) {
+    size_t n = strlen(opt);
+    const char *a = argv[*i];
+    if (strncmp(a, opt, n) != 0) return NULL;
+    if (a[n] == '=') return a + n + 1;
+    if (a[n] != '\0') return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+/* Options come before MODULE; everything after it belongs to the guest (or to --invoke's call). */
 static int parse_opts(int argc, char **argv, struct run_opts *o, bool *help) {
     int i = 1;
     *help = false;
+    /* Every --dir/--env takes at least two argv slots, so argc bounds the lists. */
+    o->dirs = calloc((size_t)argc, sizeof *o->dirs);
+    o->envs = calloc((size_t)argc, sizeof *o->envs);
+    if (!o->dirs || !o->envs) {
+        cli_error("out of memory parsing the command line");
+        return CLI_EXIT_ERROR;
+    }
     for (; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *v;
+        bool missing = false;
         if (strcmp(a, "--") == 0) {
             i++;
             break;
@@ -27,11 +56,21 @@ static int parse_opts(int argc, char **argv, struct run_opts *o, bool *help) {
             *help = true;
             return CLI_EXIT_OK;
         }
-        if (strcmp(a, "--invoke") == 0) {
-            if (i + 1 >= argc) return cli_usage_error("wisp run --help", "--invoke needs a function name");
-            o->invoke = argv[++i];
-        } else if (strncmp(a, "--invoke=", 9) == 0) {
-            o->invoke = a + 9;
+        if ((v = opt_value(argc, argv, &i, "--invoke", &missing))) {
+            o->invoke = v;
+        } else if ((v = opt_value(argc, argv, &i, "--dir", &missing))) {
+            if (!*v || strncmp(v, "::", 2) == 0)
+                return cli_usage_error("wisp run --help", "--dir needs a host directory: --dir HOST[::GUEST]");
+            o->dirs[o->ndirs++] = v;
+        } else if ((v = opt_value(argc, argv, &i, "--env", &missing))) {
+            if (!*v || *v == '=')
+                return cli_usage_error("wisp run --help", "--env needs a variable name: --env NAME=VALUE or --env NAME");
+            o->envs[o->nenvs++] = v;
+        } else if (missing) {
+            return cli_usage_error("wisp run --help", "%s needs %s", a,
+                                   strcmp(a, "--invoke") == 0 ? "a function name"
+                                   : strcmp(a, "--dir") == 0  ? "a directory: --dir HOST[::GUEST]"
+                                                              : "a variable: --env NAME=VALUE or --env NAME");
         } else {
             return cli_usage_error("wisp run --help", "unknown option '%s' for 'wisp run'", a);
         }
@@ -65,31 +104,113 @@ static char *params_text(const struct wisp_functype *ft) {
     return s;
 }
 
+/* Fills the WASI context from the options: argv is MODULE ARGS..., then the environment and the
+ * preopens. Prints the error and returns false on failure. */
+static bool setup_wasi(struct wisp_wasi *wasi, const struct run_opts *o) {
+    const char **argv = malloc(((size_t)o->nargs + 1) * sizeof *argv);
+    if (!argv) {
+        cli_error("out of memory");
+        return false;
+    }
+    argv[0] = o->path;
+    for (int i = 0; i < o->nargs; i++) argv[i + 1] = o->args[i];
+    struct wisp_result r = wisp_wasi_set_args(wasi, (size_t)o->nargs + 1, argv);
+    free(argv);
+    if (r.kind != WISP_OK) {
+        cli_error("cannot set the guest's arguments: %s", r.message ? r.message : "error");
+        wisp_result_free(&r);
+        return false;
+    }
+    for (int i = 0; i < o->nenvs; i++) {
+        const char *e = o->envs[i], *eq = strchr(e, '=');
+        char *name = eq ? malloc((size_t)(eq - e) + 1) : NULL;
+        const char *value;
+        if (eq) {
+            if (!name) {
+                cli_error("out of memory");
+                return false;
+            }
+            memcpy(name, e, (size_t)(eq - e));
+            name[eq - e] = '\0';
+            value = eq + 1;
+        } else {
+            value = getenv(e); /* --env NAME: the host's value; nothing if the host has none */
+            if (!value) continue;
+        }
+        r = wisp_wasi_add_env(wasi, name ? name : e, value);
+        free(name);
+        if (r.kind != WISP_OK) {
+            cli_error("%s (--env %s)", r.message ? r.message : "bad environment variable", e);
+            wisp_result_free(&r);
+            return false;
+        }
+    }
+    for (int i = 0; i < o->ndirs; i++) {
+        const char *d = o->dirs[i], *sep = strstr(d, "::");
+        char *host = NULL;
+        if (sep) {
+            host = malloc((size_t)(sep - d) + 1);
+            if (!host) {
+                cli_error("out of memory");
+                return false;
+            }
+            memcpy(host, d, (size_t)(sep - d));
+            host[sep - d] = '\0';
+        }
+        const char *guest = sep ? sep + 2 : d;
+        if (!*guest) {
+            cli_error("empty guest path (--dir %s); use --dir HOST::GUEST", d);
+            free(host);
+            return false;
+        }
+        r = wisp_wasi_preopen_dir(wasi, host ? host : d, guest, 0);
+        free(host);
+        if (r.kind != WISP_OK) {
+            cli_error("%s (--dir %s)", r.message ? r.message : "cannot open the directory", d);
+            wisp_result_free(&r);
+            return false;
+        }
+    }
+    return true;
+}
+
 int cli_run(int argc, char **argv) {
     struct run_opts o = {0};
     bool help;
     int st = parse_opts(argc, argv, &o, &help);
-    if (st != CLI_EXIT_OK) return st;
-    if (help) {
-        cli_run_usage(stdout);
-        return CLI_EXIT_OK;
+    if (st != CLI_EXIT_OK || help) {
+        if (st == CLI_EXIT_OK) cli_run_usage(stdout);
+        free(o.dirs);
+        free(o.envs);
+        return st;
     }
     const char *where = strcmp(o.path, "-") == 0 ? "<stdin>" : o.path;
-    uint8_t *bytes = NULL;
-    size_t len = 0;
-    if (!cli_read_module(o.path, &bytes, &len)) return CLI_EXIT_ERROR;
-
-    struct wisp_engine *engine = wisp_engine_new(NULL);
+    struct wisp_engine *engine = NULL;
     struct wisp_module *mod = NULL;
     struct wisp_store *store = NULL;
     struct wisp_linker *linker = NULL;
+    struct wisp_wasi *wasi = NULL;
     struct wisp_instance *inst = NULL;
     struct wisp_value *args = NULL, *results = NULL;
     struct wisp_result r = wisp_ok();
-    if (!engine) {
-        free(bytes);
+    uint8_t *bytes = NULL;
+    size_t len = 0;
+
+    /* The WASI context first: a bad --dir is reported before the module is even read. */
+    engine = wisp_engine_new(NULL);
+    wasi = engine ? wisp_wasi_new(engine) : NULL;
+    if (!wasi) {
         cli_error("out of memory creating the engine");
-        return CLI_EXIT_ERROR;
+        st = CLI_EXIT_ERROR;
+        goto out;
+    }
+    if (!setup_wasi(wasi, &o)) {
+        st = CLI_EXIT_ERROR;
+        goto out;
+    }
+    if (!cli_read_module(o.path, &bytes, &len)) {
+        st = CLI_EXIT_ERROR;
+        goto out;
     }
     r = wisp_module_new(engine, bytes, len, &mod);
     free(bytes);
@@ -101,12 +222,22 @@ int cli_run(int argc, char **argv) {
         st = CLI_EXIT_ERROR;
         goto out;
     }
-    /* Imports resolve against the linker; host modules (WASI) will be defined here. */
-    r = wisp_linker_instantiate(linker, mod, &inst);
+    /* WASI is always there; a module that imports none of it simply does not see it. */
+    r = wisp_wasi_define(wasi, linker);
+    if (r.kind != WISP_OK) goto report;
+    r = wisp_linker_instantiate(linker, mod, &inst); /* runs the start function, which may exit */
     if (r.kind != WISP_OK) goto report;
 
-    const char *name = o.invoke ? o.invoke : "_start";
     struct wisp_extern ext;
+    if (o.invoke) {
+        /* A reactor gets its _initialize before any export is called (as wasmtime does). */
+        if (wisp_instance_export(inst, "_initialize", &ext) && ext.kind == WISP_EXTERN_FUNC &&
+            wisp_func_type(ext.of.func)->param_count == 0 && wisp_func_type(ext.of.func)->result_count == 0) {
+            r = wisp_func_call(store, ext.of.func, NULL, 0, NULL, 0);
+            if (r.kind != WISP_OK) goto report;
+        }
+    }
+    const char *name = o.invoke ? o.invoke : "_start";
     if (!wisp_instance_export(inst, name, &ext) || ext.kind != WISP_EXTERN_FUNC) {
         bool exists = wisp_instance_export(inst, name, &ext);
         if (o.invoke)
@@ -157,14 +288,20 @@ int cli_run(int argc, char **argv) {
         goto out;
     }
 report:
+    /* Whatever the guest wrote through stdio went straight to the host fds; flush ours before
+     * reporting so the order on a shared terminal stays right. */
+    fflush(stdout);
     st = cli_report_result(&r, where, mod);
 out:
     wisp_result_free(&r);
     free(args);
     free(results);
+    free(o.dirs);
+    free(o.envs);
     if (linker) wisp_linker_free(linker);
     if (store) wisp_store_free(store);
+    if (wasi) wisp_wasi_free(wasi);
     if (mod) wisp_module_free(mod);
-    wisp_engine_free(engine);
+    if (engine) wisp_engine_free(engine);
     return st;
 }

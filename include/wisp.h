@@ -162,6 +162,7 @@ struct wisp_frame {
     uint32_t func_index;  /* in the module's function index space */
     const char *func_name; /* from the name section, or NULL; owned by the module */
     uint32_t offset;       /* byte offset of the instruction in the module, or UINT32_MAX */
+    const struct wisp_instance *instance; /* the instance the function belongs to (added for wasm.h frames) */
 };
 
 /* The one result type. Release with wisp_result_free(); a WISP_OK result owns nothing. */
@@ -173,9 +174,16 @@ struct wisp_result {
     char *message;              /* one line, NUL-terminated, or NULL */
     uint64_t offset;            /* byte offset in the module the failure relates to, or UINT64_MAX */
     uint32_t func_index;        /* function index the failure relates to, or UINT32_MAX */
-    struct wisp_frame *frames;  /* wasm backtrace for traps, innermost first */
+    struct wisp_frame *frames;  /* wasm backtrace for traps, innermost first: frames[k] is frame #k of
+                                   `backtrace`; at most the 256 innermost frames are kept */
     size_t frame_count;
-    char *backtrace;            /* the frames formatted one per line ("  #0 func[3] \"name\" @0x1a3\n"), or NULL */
+    /* The whole wasm stack formatted one line per frame ("  #0 func[3] \"name\" @0x1a3\n"), or NULL.
+     * Runs of three or more identical frames (deep recursion) are folded into their first line and
+     * "  ... the frame above repeated 9998 more times\n"; past 256 frame lines the rest is counted
+     * ("  ... 40 more frames not shown\n"); when anything is folded or not shown the last line
+     * gives the total ("  (10000 frames in all)\n"). In names, control characters are shown as
+     * \xNN and more than 200 bytes are cut to "...". */
+    char *backtrace;
     void *owner_;               /* private: allocator that owns the strings */
 };
 
@@ -198,6 +206,16 @@ struct wisp_config {
     uint64_t value_stack_bytes; /* wasm value stack per store; default 8 MiB */
     uint64_t max_memory_bytes;  /* cap on any one linear memory; default 4 GiB */
     uint64_t max_table_elems;   /* cap on any one table; default 10,000,000 */
+    /* Native (C) stack that nested calls into wasm may use. A host function called by wasm may
+     * call back into wasm (directly or through other host functions); such a nested call traps
+     * with "call stack exhausted" when it would start more than this many bytes of stack away
+     * from the outermost call into wasm on that thread. wasm->wasm calls take no native stack
+     * (max_call_depth alone bounds them). Keep it well below the stack size of every thread that
+     * calls into wasm: the innermost activation and the host functions it calls need room
+     * beyond it. Default 256 KiB: about 120 nested levels in an optimised build, safe on threads
+     * with 512 KiB of stack or more (1 MiB included). Builds with WISP_SANITIZE default to 4 MiB,
+     * their frames being up to 35 times larger. 0 refuses every nested call into wasm. */
+    uint64_t native_stack_bytes;
 };
 
 /* Fills *cfg with the defaults. */

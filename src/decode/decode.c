@@ -12,17 +12,6 @@ static const char *const sec_names[13] = {"custom", "type",    "import", "functi
                                           "memory", "global",  "export", "start",    "element",
                                           "code",   "data",    "data count"};
 
-/* FNV-1a over the counts and the type codes (the same shape hash the runtime uses). */
-static uint32_t functype_hash(const struct mod_functype *t) {
-    uint32_t h = 2166136261u;
-    uint32_t words[2] = {t->nparams, t->nresults};
-    for (int w = 0; w < 2; w++)
-        for (int i = 0; i < 4; i++) h = (h ^ ((words[w] >> (8 * i)) & 0xffu)) * 16777619u;
-    size_t n = (size_t)t->nparams + t->nresults;
-    for (size_t i = 0; i < n; i++) h = (h ^ t->types[i]) * 16777619u;
-    return h;
-}
-
 /* Reads a vector of value types, leaving them in place in the module bytes. */
 static bool dec_result_types(struct dec *d, size_t end, uint32_t limit, const char *what, uint32_t *n,
                              size_t *at) {
@@ -61,7 +50,7 @@ static bool dec_type_section(struct dec *d, size_t end) {
         }
         t->nparams = np;
         t->nresults = nr;
-        t->hash = functype_hash(t);
+        t->hash = mod_functype_hash(t);
     }
     return true;
 }
@@ -76,13 +65,25 @@ static bool dec_globaltype(struct dec *d, struct mod_globaltype *g) {
     return true;
 }
 
-/* Grows an index-space array from `old` to `old + add` entries (contents of new ones zeroed). */
-static bool grow_space(struct dec *d, void **arr, uint32_t old, uint32_t add, size_t elem) {
+/* Grows an index space from `old` to `old + add` entries: the array of `elem`-byte entries and
+ * the array of their declaration offsets, both or neither (mod_free sizes both by one count).
+ * New entries are zeroed. */
+static bool grow_space(struct dec *d, void **arr, uint32_t **offs, uint32_t old, uint32_t add, size_t elem) {
     if (!add) return true;
-    void *p = base_realloc(&d->m->alloc, *arr, (size_t)old * elem, ((size_t)old + add) * elem);
-    if (!p) return dec_oom(d);
+    const struct wisp_allocator *a = &d->m->alloc;
+    size_t n = (size_t)old + add;
+    uint32_t *o = base_calloc(a, n, sizeof *o);
+    if (!o) return dec_oom(d);
+    void *p = base_realloc(a, *arr, (size_t)old * elem, n * elem);
+    if (!p) {
+        base_free(a, o, n * sizeof *o);
+        return dec_oom(d);
+    }
     memset((char *)p + (size_t)old * elem, 0, (size_t)add * elem);
+    if (old) memcpy(o, *offs, (size_t)old * sizeof *o);
+    base_free(a, *offs, (size_t)old * sizeof *o);
     *arr = p;
+    *offs = o;
     return true;
 }
 
@@ -127,22 +128,36 @@ static bool dec_import_section(struct dec *d, size_t end) {
         return dec_limit(d, d->pos, "too many tables: %u (limit %u)", counts[MOD_TABLE], MOD_MAX_TABLES);
 
     /* The imported entries open each index space. */
-    if (!grow_space(d, (void **)&m->func_types, 0, counts[MOD_FUNC], sizeof *m->func_types)) return false;
+    if (!grow_space(d, (void **)&m->func_types, &m->func_offsets, 0, counts[MOD_FUNC], sizeof *m->func_types))
+        return false;
     m->nfuncs = m->nfuncs_imported = counts[MOD_FUNC];
-    if (!grow_space(d, (void **)&m->tables, 0, counts[MOD_TABLE], sizeof *m->tables)) return false;
+    if (!grow_space(d, (void **)&m->tables, &m->table_offsets, 0, counts[MOD_TABLE], sizeof *m->tables)) return false;
     m->ntables = m->ntables_imported = counts[MOD_TABLE];
-    if (!grow_space(d, (void **)&m->mems, 0, counts[MOD_MEMORY], sizeof *m->mems)) return false;
+    if (!grow_space(d, (void **)&m->mems, &m->mem_offsets, 0, counts[MOD_MEMORY], sizeof *m->mems)) return false;
     m->nmems = m->nmems_imported = counts[MOD_MEMORY];
-    if (!grow_space(d, (void **)&m->globals, 0, counts[MOD_GLOBAL], sizeof *m->globals)) return false;
+    if (!grow_space(d, (void **)&m->globals, &m->global_offsets, 0, counts[MOD_GLOBAL], sizeof *m->globals))
+        return false;
     m->nglobals = m->nglobals_imported = counts[MOD_GLOBAL];
     uint32_t k[4] = {0, 0, 0, 0};
     for (uint32_t i = 0; i < n; i++) {
         const struct mod_import *imp = &m->imports[i];
         switch (imp->kind) {
-        case MOD_FUNC: m->func_types[k[0]++] = imp->of.func_type; break;
-        case MOD_TABLE: m->tables[k[1]++] = imp->of.table; break;
-        case MOD_MEMORY: m->mems[k[2]++] = imp->of.mem; break;
-        default: m->globals[k[3]++] = imp->of.global; break;
+        case MOD_FUNC:
+            m->func_offsets[k[0]] = imp->offset;
+            m->func_types[k[0]++] = imp->of.func_type;
+            break;
+        case MOD_TABLE:
+            m->table_offsets[k[1]] = imp->offset;
+            m->tables[k[1]++] = imp->of.table;
+            break;
+        case MOD_MEMORY:
+            m->mem_offsets[k[2]] = imp->offset;
+            m->mems[k[2]++] = imp->of.mem;
+            break;
+        default:
+            m->global_offsets[k[3]] = imp->offset;
+            m->globals[k[3]++] = imp->of.global;
+            break;
         }
     }
     return true;
@@ -156,11 +171,14 @@ static bool dec_function_section(struct dec *d, size_t end) {
     if ((uint64_t)m->nfuncs + n > MOD_MAX_FUNCS)
         return dec_limit(d, off, "too many functions: %llu (limit %u)", (unsigned long long)m->nfuncs + n,
                          MOD_MAX_FUNCS);
-    if (!grow_space(d, (void **)&m->func_types, m->nfuncs, n, sizeof *m->func_types)) return false;
+    if (!grow_space(d, (void **)&m->func_types, &m->func_offsets, m->nfuncs, n, sizeof *m->func_types))
+        return false;
     uint32_t base = m->nfuncs;
     m->nfuncs += n;
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
+        m->func_offsets[base + i] = (uint32_t)d->pos;
         if (!dec_u32(d, &m->func_types[base + i])) return false;
+    }
     return true;
 }
 
@@ -172,11 +190,12 @@ static bool dec_table_section(struct dec *d, size_t end) {
     if ((uint64_t)m->ntables + n > MOD_MAX_TABLES)
         return dec_limit(d, off, "too many tables: %llu (limit %u)", (unsigned long long)m->ntables + n,
                          MOD_MAX_TABLES);
-    if (!grow_space(d, (void **)&m->tables, m->ntables, n, sizeof *m->tables)) return false;
+    if (!grow_space(d, (void **)&m->tables, &m->table_offsets, m->ntables, n, sizeof *m->tables)) return false;
     uint32_t base = m->ntables;
     m->ntables += n;
     for (uint32_t i = 0; i < n; i++) {
         struct mod_tabletype *t = &m->tables[base + i];
+        m->table_offsets[base + i] = (uint32_t)d->pos;
         if (!dec_reftype(d, &t->elem) || !dec_limits(d, &t->lim)) return false;
     }
     return true;
@@ -190,11 +209,13 @@ static bool dec_memory_section(struct dec *d, size_t end) {
     if ((uint64_t)m->nmems + n > DEC_MAX_MEMORIES)
         return dec_limit(d, off, "too many memories: %llu (limit %u)", (unsigned long long)m->nmems + n,
                          DEC_MAX_MEMORIES);
-    if (!grow_space(d, (void **)&m->mems, m->nmems, n, sizeof *m->mems)) return false;
+    if (!grow_space(d, (void **)&m->mems, &m->mem_offsets, m->nmems, n, sizeof *m->mems)) return false;
     uint32_t base = m->nmems;
     m->nmems += n;
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
+        m->mem_offsets[base + i] = (uint32_t)d->pos;
         if (!dec_limits(d, &m->mems[base + i].lim)) return false;
+    }
     return true;
 }
 
@@ -210,7 +231,7 @@ static bool dec_global_section(struct dec *d, size_t end) {
     /* Both arrays first, then the count, so that mod_free() sees consistent sizes. */
     struct mod_expr *inits = base_calloc(&m->alloc, n, sizeof *inits);
     if (!inits) return dec_oom(d);
-    if (!grow_space(d, (void **)&m->globals, m->nglobals, n, sizeof *m->globals)) {
+    if (!grow_space(d, (void **)&m->globals, &m->global_offsets, m->nglobals, n, sizeof *m->globals)) {
         base_free(&m->alloc, inits, (size_t)n * sizeof *inits);
         return false;
     }
@@ -218,6 +239,7 @@ static bool dec_global_section(struct dec *d, size_t end) {
     uint32_t base = m->nglobals;
     m->nglobals += n;
     for (uint32_t i = 0; i < n; i++) {
+        m->global_offsets[base + i] = (uint32_t)d->pos;
         if (!dec_globaltype(d, &m->globals[base + i])) return false;
         if (!dec_const_expr(d, &inits[i])) return false;
     }
@@ -232,6 +254,7 @@ static bool dec_export_section(struct dec *d, size_t end) {
     m->nexports = n;
     for (uint32_t i = 0; i < n; i++) {
         struct mod_export *e = &m->exports[i];
+        e->offset = (uint32_t)d->pos;
         uint32_t s, l;
         if (!dec_name(d, &s, &l)) return false;
         if (!(e->name = base_strndup(&m->alloc, (const char *)d->b + s, l))) return dec_oom(d);
@@ -280,6 +303,7 @@ static bool dec_section(struct dec *d, uint8_t id, size_t end) {
     case 7: return dec_export_section(d, end);
     case 8:
         d->m->has_start = true;
+        d->m->start_offset = (uint32_t)d->pos;
         return dec_u32(d, &d->m->start);
     case 9: return dec_elem_section(d, end);
     case 10: return dec_code_section(d, end);
@@ -320,11 +344,26 @@ static bool dec_sections(struct dec *d) {
         return dec_fail(d, d->len,
                         "data count and data section have inconsistent lengths (data count %u, %u segments)",
                         m->datacount, m->ndatas);
-    /* Without data segments the index is unknown anyway: left to the validator, which says so
-     * (binaries converted from text omit an empty data count section). */
-    if (!m->has_datacount && d->uses_data_index && m->ndatas > 0)
-        return dec_fail(d, d->len, "data count section required (by memory.init or data.drop)");
+    /* "data count section required" needs the bodies' code: dec_check_code says it. */
     return true;
+}
+
+/* Body code is scanned lazily (dec_check_code), but the reference interpreter reads it while
+ * decoding: an encoding error in a body delimited before the point of failure comes first. */
+static void earlier_code_error(struct dec *d) {
+    if (d->err.kind != WISP_ERROR || d->err.error == WISP_ERR_OUT_OF_MEMORY || d->ncodes_delimited == 0) return;
+    struct dec s;
+    memset(&s, 0, sizeof s);
+    s.ea = d->ea;
+    s.m = d->m;
+    s.b = d->b;
+    s.len = d->len;
+    s.func_index = UINT32_MAX;
+    if (!dec_scan_bodies(&s, 0, d->ncodes_delimited)) {
+        wisp_result_free(&d->err);
+        d->err = s.err;
+    }
+    base_free(s.ea, s.if_bits, s.if_bits_cap);
 }
 
 /* m->customs grows by doubling; give it its exact size (or release it on failure). */
@@ -373,6 +412,7 @@ struct wisp_result dec_module(const struct wisp_allocator *alloc, const uint8_t 
     struct module *m = base_calloc(alloc, 1, sizeof *m);
     if (!m) return base_oom();
     m->alloc = *alloc;
+    m->owner_alloc = alloc;
     if (!(m->bytes = base_alloc(alloc, len))) {
         base_free(alloc, m, sizeof *m);
         return base_oom();
@@ -389,6 +429,7 @@ struct wisp_result dec_module(const struct wisp_allocator *alloc, const uint8_t 
     d.pos = 8;
     d.func_index = UINT32_MAX;
     bool ok = dec_sections(&d);
+    if (!ok) earlier_code_error(&d);
     ok = customs_settle(&d, ok);
     base_free(alloc, d.if_bits, d.if_bits_cap);
     if (!ok) {

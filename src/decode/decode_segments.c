@@ -1,8 +1,10 @@
 /* The element, code and data sections: segments in all their flag forms, and function bodies
- * with their local declarations (instructions are only scanned for well-formedness here; the
- * validator decodes them again to check and compile them). */
+ * with their local declarations. Body instructions are not looked at while decoding: the
+ * validator decodes them once, and only when it rejects a module does dec_check_code scan them
+ * for encoding errors, which take precedence (see decode.h). */
 #include <string.h>
 
+#include "decode.h"
 #include "reader.h"
 
 static bool dec_elem(struct dec *d, size_t end, struct mod_elem *e) {
@@ -71,6 +73,7 @@ bool dec_data_section(struct dec *d, size_t end) {
         uint32_t flags;
         if (!dec_u32(d, &flags)) return false;
         if (flags > 2) return dec_fail(d, off, "malformed data segment kind %u", flags);
+        s->offset_in_module = (uint32_t)off;
         s->mode = flags == 1 ? MOD_SEG_PASSIVE : MOD_SEG_ACTIVE;
         if (flags == 2 && !dec_u32(d, &s->memory)) return false;
         if (flags != 1 && !dec_const_expr(d, &s->offset)) return false;
@@ -82,7 +85,8 @@ bool dec_data_section(struct dec *d, size_t end) {
     return true;
 }
 
-/* One function body: its size, local declarations (kept as runs) and where the code starts. */
+/* One function body: its size, local declarations (kept as runs) and where the code starts.
+ * The instructions are skipped (see dec_check_code). */
 static bool dec_body(struct dec *d, uint32_t defined_index, struct mod_code *c) {
     struct module *m = d->m;
     size_t off = d->pos;
@@ -108,10 +112,9 @@ static bool dec_body(struct dec *d, uint32_t defined_index, struct mod_code *c) 
     if (d->pos > body_end) return dec_overrun(d, body_end, "local declarations");
     c->nlocals = (uint32_t)total;
     c->expr_start = (uint32_t)d->pos;
-    if (!dec_instrs(d, true)) return false;
-    if (d->pos != body_end)
-        return dec_fail(d, c->body_start, "section size mismatch (function body declares %u bytes, code takes %zu)",
-                        size, d->pos - c->body_start);
+    d->pos = body_end;
+    /* Delimited: an error from here on comes after this body's code in module order. */
+    d->ncodes_delimited = defined_index + 1;
     /* Parameters count against the limit too, when the function's type is known here. */
     uint64_t params = 0;
     uint32_t fidx = m->nfuncs_imported + defined_index;
@@ -138,4 +141,40 @@ bool dec_code_section(struct dec *d, size_t end) {
     }
     d->func_index = UINT32_MAX;
     return true;
+}
+
+/* The code of one delimited body: well-formed instructions ending exactly at the body's end. */
+static bool dec_body_code(struct dec *d, const struct mod_code *c) {
+    d->pos = c->expr_start;
+    if (!dec_instrs(d, true)) return false;
+    if (d->pos != (size_t)c->body_start + c->body_len)
+        return dec_fail(d, c->body_start, "section size mismatch (function body declares %u bytes, code takes %zu)",
+                        c->body_len, d->pos - c->body_start);
+    return true;
+}
+
+bool dec_scan_bodies(struct dec *d, uint32_t from, uint32_t to) {
+    for (uint32_t i = from; i < to; i++) {
+        d->func_index = d->m->nfuncs_imported + i;
+        if (!dec_body_code(d, &d->m->codes[i])) return false;
+    }
+    d->func_index = UINT32_MAX;
+    return true;
+}
+
+struct wisp_result dec_check_code(struct module *m, uint32_t from) {
+    struct dec d;
+    memset(&d, 0, sizeof d);
+    d.ea = m->owner_alloc ? m->owner_alloc : &m->alloc;
+    d.m = m;
+    d.b = m->bytes;
+    d.len = m->size;
+    d.func_index = UINT32_MAX;
+    bool ok = dec_scan_bodies(&d, from < m->ncodes ? from : m->ncodes, m->ncodes);
+    /* A decode-time error in the reference interpreter, checked once the whole module is read.
+     * Bodies before `from` passed the validator, which rejects such a use itself. */
+    if (ok && d.data_index_use && !m->has_datacount && m->ndatas > 0)
+        ok = dec_fail(&d, d.data_index_use, "data count section required (by memory.init or data.drop)");
+    base_free(d.ea, d.if_bits, d.if_bits_cap);
+    return ok ? base_ok() : d.err;
 }

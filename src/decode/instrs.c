@@ -1,6 +1,7 @@
-/* The instruction-stream scan: finds where a function body or constant expression ends while
- * checking its encoding (opcodes, immediates, block nesting), so that malformed code is reported
- * while decoding, in module order, as the spec requires. Meaning is checked by the validator. */
+/* The instruction-stream scan: finds where a constant expression ends, and checks the encoding
+ * of function bodies (opcodes, immediates, block nesting) when dec_check_code asks, so that
+ * malformed code is reported in module order, as the spec requires. Meaning is checked by the
+ * validator. */
 #include "reader.h"
 
 /* Block type: 0x40 (empty), a one-byte value type, or a non-negative s33 type index. */
@@ -52,10 +53,10 @@ static bool scan_fc(struct dec *d, size_t op_off, bool in_body) {
     switch (sub) {
     case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7: return true; /* trunc_sat */
     case 8: /* memory.init */
-        if (in_body) d->uses_data_index = true;
+        if (in_body && !d->data_index_use) d->data_index_use = op_off;
         return dec_u32(d, &x) && scan_zero(d);
     case 9: /* data.drop */
-        if (in_body) d->uses_data_index = true;
+        if (in_body && !d->data_index_use) d->data_index_use = op_off;
         return dec_u32(d, &x);
     case 10: return scan_zero(d) && scan_zero(d); /* memory.copy */
     case 11: return scan_zero(d);                 /* memory.fill */

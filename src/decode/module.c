@@ -30,6 +30,10 @@ void mod_free(struct module *m) {
     base_free(a, m->mems, (size_t)m->nmems * sizeof *m->mems);
     base_free(a, m->globals, (size_t)m->nglobals * sizeof *m->globals);
     base_free(a, m->global_inits, (size_t)(m->nglobals - m->nglobals_imported) * sizeof *m->global_inits);
+    base_free(a, m->func_offsets, (size_t)m->nfuncs * sizeof *m->func_offsets);
+    base_free(a, m->table_offsets, (size_t)m->ntables * sizeof *m->table_offsets);
+    base_free(a, m->mem_offsets, (size_t)m->nmems * sizeof *m->mem_offsets);
+    base_free(a, m->global_offsets, (size_t)m->nglobals * sizeof *m->global_offsets);
     if (m->exports) {
         for (uint32_t i = 0; i < m->nexports; i++) str_free(a, m->exports[i].name, m->exports[i].name_len);
         base_free(a, m->exports, (size_t)m->nexports * sizeof *m->exports);

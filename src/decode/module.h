@@ -5,6 +5,7 @@
 #define WISP_DECODE_MODULE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../base/alloc.h"
@@ -85,6 +86,7 @@ struct mod_export {
     uint32_t name_len;
     uint8_t kind;
     uint32_t index;
+    uint32_t offset; /* of the export entry, for error messages */
 };
 
 enum mod_seg_mode { MOD_SEG_ACTIVE = 0, MOD_SEG_PASSIVE = 1, MOD_SEG_DECLARATIVE = 2 };
@@ -108,6 +110,7 @@ struct mod_data {
     struct mod_expr offset;
     uint32_t start;   /* bytes [start, start+len) of the module */
     uint32_t len;
+    uint32_t offset_in_module; /* of the segment, for messages */
 };
 
 /* A run of `count` locals of one type, as declared. Kept compressed: a body of a few bytes may
@@ -142,6 +145,10 @@ struct mod_custom {
 
 struct module {
     struct wisp_allocator alloc;
+    /* The allocator given to dec_module (which must outlive the module, as the engine's does):
+     * the results built from the module by later passes (validation errors) are allocated with
+     * it, so they stay valid after the module is freed. m->alloc is a copy of *owner_alloc. */
+    const struct wisp_allocator *owner_alloc;
     uint8_t *bytes; /* owned copy of the binary */
     uint32_t size;
 
@@ -161,12 +168,20 @@ struct module {
     struct mod_globaltype *globals;
     uint32_t nglobals, nglobals_imported;
     struct mod_expr *global_inits; /* per defined global: globals[nglobals_imported + i] */
+    /* Where each entry of the index spaces above is declared (byte offset), for messages: the
+     * import entry for imported ones; else the function section's type index, the table or
+     * memory type, the global type. Same lengths as the arrays they describe. */
+    uint32_t *func_offsets;
+    uint32_t *table_offsets;
+    uint32_t *mem_offsets;
+    uint32_t *global_offsets;
 
     struct mod_export *exports;
     uint32_t nexports;
 
     bool has_start;
     uint32_t start;
+    uint32_t start_offset; /* of the start section's function index */
 
     struct mod_elem *elems;
     uint32_t nelems;
@@ -205,6 +220,19 @@ const char *mod_func_name(const struct module *m, uint32_t idx);
 
 /* Structural equality of two function types. */
 bool mod_functype_eq(const struct mod_functype *a, const struct mod_functype *b);
+
+/* The shape hash of a function type (mod_functype.hash): FNV-1a over the two counts (4 bytes
+ * each, little end first) and the type codes. One definition for the decoder and the runtime
+ * (host functions), so that equal shapes always hash alike. */
+static inline uint32_t mod_functype_hash(const struct mod_functype *t) {
+    uint32_t h = 2166136261u;
+    const uint32_t words[2] = {t->nparams, t->nresults};
+    for (int w = 0; w < 2; w++)
+        for (int i = 0; i < 4; i++) h = (h ^ ((words[w] >> (8 * i)) & 0xffu)) * 16777619u;
+    size_t n = (size_t)t->nparams + t->nresults;
+    for (size_t i = 0; i < n; i++) h = (h ^ t->types[i]) * 16777619u;
+    return h;
+}
 
 /* Number of 8-byte value slots a value of this type takes (v128: 2, others 1). */
 static inline uint32_t mod_type_slots(uint8_t t) { return t == 0x7b ? 2u : 1u; }

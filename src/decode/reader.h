@@ -27,7 +27,8 @@ struct dec {
     size_t customs_cap; /* capacity of m->customs (grown by doubling) */
     bool seen_name_section;
     uint32_t func_index; /* function being decoded (code section), for messages; else UINT32_MAX */
-    bool uses_data_index; /* some body has memory.init or data.drop: needs a data count section */
+    size_t data_index_use; /* offset of the first memory.init / data.drop in a scanned body, or 0 */
+    uint32_t ncodes_delimited; /* function bodies delimited so far (their code not yet scanned) */
     uint8_t *if_bits;     /* instruction scan: one bit per open block, set for an `if` before `else` */
     size_t if_bits_cap;   /* bytes */
 };
@@ -80,6 +81,10 @@ bool dec_utf8_valid(const uint8_t *s, size_t n);
 /* Parses a `name` custom section's content [start, end): module and function names. Malformed
  * content is ignored (the names found are discarded); only out-of-memory fails. */
 bool dec_name_section(struct dec *d, size_t start, size_t end);
+
+/* Scans the instructions of bodies m->codes[from..to) in order (dec_instrs, then the body must
+ * end where its size says), setting d->func_index for messages. */
+bool dec_scan_bodies(struct dec *d, uint32_t from, uint32_t to);
 
 /* Sections decoded in decode_segments.c; `end` is the section's declared end. */
 bool dec_elem_section(struct dec *d, size_t end);

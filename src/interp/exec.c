@@ -38,21 +38,31 @@
 #define LE64(x) (x)
 #endif
 
-/* Nested activations (host -> wasm -> host -> wasm ...) each take native stack in the host's
- * frames and ours (run's frame: ~370 bytes optimised, ~3 KiB at -O0, ~60 KiB in a sanitizer
- * build); past this many the call traps as "call stack exhausted" instead. */
-#ifndef INTERP_MAX_NEST
-#ifdef WISP_SANITIZE
-#define INTERP_MAX_NEST 100u
-#else
-#define INTERP_MAX_NEST 1000u
-#endif
-#endif
-
-/* At most this many frames are recorded in a trap's backtrace (the innermost ones). */
-#define INTERP_MAX_TRACE 256u
-
 /* ---- backtraces ------------------------------------------------------------------------------ */
+
+/* The text (wisp.h documents it for embedders), one line per frame, innermost first:
+ *   "  #<k> func[<index>] \"<name>\" @0x<offset>\n"  (no name part when unnamed; "@?" without offset)
+ * A run of INTERP_FOLD_MIN or more identical consecutive frames (same function, same instruction,
+ * same name: a deep recursion) shows its first frame only, then
+ *   "  ... the frame above repeated <n> more times\n"
+ * so that the next line's #k still counts every frame. After INTERP_MAX_LINES frame lines the
+ * remaining frames are only counted: "  ... <n> more frames not shown\n". Whenever something is
+ * folded or not shown, the last line gives the total: "  (<n> frames in all)\n".
+ * A trap that unwinds through host functions (host -> wasm -> host -> wasm ...) gets the frames of
+ * each activation it leaves appended in turn, continuing the text: the writer's state (the run of
+ * frames still open, the counts) is read back from the tail of the text it wrote before, since a
+ * result has no room for private state and may pass through host code in between. */
+
+/* At most this many frames are kept in wisp_result.frames (the innermost ones), and at most this
+ * many frame lines are written to the text. */
+#define INTERP_MAX_TRACE 256u
+#define INTERP_MAX_LINES 256u
+/* Runs of identical frames at least this long are folded (two stay as two lines). */
+#define INTERP_FOLD_MIN 3u
+/* Bytes of a function name shown; a longer one is cut and marked with "...". */
+#define BT_NAME_MAX 200u
+/* Room for a frame's text after "#k ": func[...], the name escaped (4 bytes a byte at worst). */
+#define BT_TEXT_MAX (4u * BT_NAME_MAX + 64u)
 
 /* The wasm byte offset of the instruction containing code position pos, or UINT32_MAX. */
 static uint32_t src_offset(const struct interp_code *c, uint32_t pos) {
@@ -70,62 +80,293 @@ static void frame_fill(struct wisp_frame *f, const struct interp_code *c, const 
     f->func_index = c->func_index;
     f->func_name = mod_func_name(inst->mod, c->func_index);
     f->offset = src_offset(c, pos);
+    f->instance = inst;
 }
 
-/* Formats frames as the backtrace text ("  #0 func[3] \"name\" @0x1a3\n" each). */
-static char *format_backtrace(const struct wisp_allocator *a, const struct wisp_frame *fr, size_t n, bool more) {
-    size_t len = 1;
-    char line[64];
-    for (int pass = 0; pass < 2; pass++) {
-        char *out = NULL, *p = NULL;
-        if (pass == 1) {
-            out = p = base_alloc(a, len);
-            if (!out) return NULL;
+static bool frame_eq(const struct wisp_frame *x, const struct wisp_frame *y) {
+    return x->func_index == y->func_index && x->offset == y->offset && x->func_name == y->func_name;
+}
+
+/* Writes a frame's text (what follows "#k "), without newline, into out[BT_TEXT_MAX]; returns
+ * its length. Control characters of the name become \xNN so that a frame is always one line. */
+static size_t frame_text(const struct wisp_frame *f, char *out) {
+    static const char hex[] = "0123456789abcdef";
+    int k = snprintf(out, BT_TEXT_MAX, "func[%u] ", (unsigned)f->func_index);
+    size_t n = k > 0 ? (size_t)k : 0;
+    const char *name = f->func_name;
+    if (name) {
+        size_t len = strlen(name), show = len;
+        if (show > BT_NAME_MAX) {
+            show = BT_NAME_MAX;
+            while (show > 0 && ((unsigned char)name[show] & 0xc0) == 0x80) show--; /* whole UTF-8 characters */
         }
-        for (size_t i = 0; i < n; i++) {
-            int k = snprintf(line, sizeof line, "  #%zu func[%u] ", i, (unsigned)fr[i].func_index);
-            const char *name = fr[i].func_name;
-            size_t nl = name ? strlen(name) : 0;
-            if (pass == 0) {
-                len += (size_t)k + (name ? nl + 3 : 0) + 16;
-                continue;
+        out[n++] = '"';
+        for (size_t i = 0; i < show; i++) {
+            unsigned char ch = (unsigned char)name[i];
+            if (ch < 0x20 || ch == 0x7f) {
+                out[n++] = '\\';
+                out[n++] = 'x';
+                out[n++] = hex[ch >> 4];
+                out[n++] = hex[ch & 15];
+            } else {
+                out[n++] = (char)ch;
             }
-            memcpy(p, line, (size_t)k);
-            p += k;
-            if (name) {
-                *p++ = '"';
-                memcpy(p, name, nl);
-                p += nl;
-                *p++ = '"';
-                *p++ = ' ';
-            }
-            if (fr[i].offset == UINT32_MAX) k = snprintf(p, 16, "@?\n");
-            else k = snprintf(p, 16, "@0x%x\n", (unsigned)fr[i].offset);
-            p += k;
         }
-        if (pass == 0) {
-            if (more) len += 8;
-            continue;
+        if (show < len) {
+            memcpy(out + n, "...", 3);
+            n += 3;
         }
-        if (more) {
-            memcpy(p, "  ...\n", 6);
-            p += 6;
-        }
-        *p = 0;
-        /* Give back the estimate's slack so wisp_result_free (strlen + 1) frees the right size. */
-        size_t used = (size_t)(p - out) + 1;
-        if (used < len) {
-            char *shrunk = base_realloc(a, out, len, used);
-            if (shrunk) return shrunk;
-            /* Cannot shrink: copy into an exact block. */
-            char *exact = base_alloc(a, used);
-            if (exact) memcpy(exact, out, used);
-            base_free(a, out, len);
-            return exact;
-        }
-        return out;
+        out[n++] = '"';
+        out[n++] = ' ';
     }
-    return NULL;
+    if (f->offset == UINT32_MAX) k = snprintf(out + n, BT_TEXT_MAX - n, "@?");
+    else k = snprintf(out + n, BT_TEXT_MAX - n, "@0x%x", (unsigned)f->offset);
+    return n + (k > 0 ? (size_t)k : 0);
+}
+
+/* The backtrace writer. */
+struct bt {
+    const struct wisp_allocator *a;
+    char *buf; /* the text so far (not NUL-terminated until bt_finish) */
+    size_t len, cap;
+    bool oom;
+    size_t total;  /* frames so far */
+    size_t shown;  /* frame lines written */
+    size_t hidden; /* frames counted but not shown */
+    bool folded;
+    /* The run of identical frames not written yet: run_len frames from frame #run_first. */
+    size_t run_len, run_first;
+    bool run_known; /* run_frame holds the run's frame (else compare by text: read back) */
+    struct wisp_frame run_frame;
+    size_t run_text_len;
+    char run_text[BT_TEXT_MAX];
+};
+
+static void bt_put(struct bt *w, const char *s, size_t n) {
+    if (w->oom) return;
+    if (w->cap - w->len < n + 1) {
+        size_t cap = w->cap ? w->cap : 256;
+        while (cap - w->len < n + 1) cap *= 2;
+        char *p = base_realloc(w->a, w->buf, w->cap, cap);
+        if (!p) {
+            w->oom = true;
+            return;
+        }
+        w->buf = p;
+        w->cap = cap;
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+/* Writes before, v, word (plural unless v is 1), after. */
+static void bt_count(struct bt *w, const char *before, size_t v, const char *word, const char *after) {
+    char num[24];
+    int k = snprintf(num, sizeof num, "%zu", v);
+    bt_put(w, before, strlen(before));
+    bt_put(w, num, (size_t)k);
+    bt_put(w, word, strlen(word));
+    if (v != 1) bt_put(w, "s", 1);
+    bt_put(w, after, strlen(after));
+}
+
+static void bt_frame_line(struct bt *w, size_t k) {
+    char head[32];
+    int n = snprintf(head, sizeof head, "  #%zu ", k);
+    bt_put(w, head, (size_t)n);
+    bt_put(w, w->run_text, w->run_text_len);
+    bt_put(w, "\n", 1);
+}
+
+/* Writes the open run. */
+static void bt_flush(struct bt *w) {
+    size_t n = w->run_len;
+    w->run_len = 0;
+    if (n == 0) return;
+    if (w->shown >= INTERP_MAX_LINES) {
+        w->hidden += n;
+        return;
+    }
+    bt_frame_line(w, w->run_first);
+    w->shown++;
+    if (n >= INTERP_FOLD_MIN) {
+        bt_count(w, "  ... the frame above repeated ", n - 1, " more time", "\n");
+        w->folded = true;
+    } else if (n == 2) {
+        if (w->shown < INTERP_MAX_LINES) {
+            bt_frame_line(w, w->run_first + 1);
+            w->shown++;
+        } else {
+            w->hidden++;
+        }
+    }
+}
+
+/* Adds the next frame (outward). */
+static void bt_add(struct bt *w, const struct wisp_frame *f) {
+    w->total++;
+    if (w->run_len) {
+        if (w->run_known && frame_eq(f, &w->run_frame)) {
+            w->run_len++;
+            return;
+        }
+        if (!w->run_known && w->shown < INTERP_MAX_LINES) {
+            char text[BT_TEXT_MAX];
+            size_t n = frame_text(f, text);
+            if (n == w->run_text_len && memcmp(text, w->run_text, n) == 0) {
+                w->run_len++;
+                w->run_known = true;
+                w->run_frame = *f;
+                return;
+            }
+        }
+        bt_flush(w);
+    }
+    if (w->shown >= INTERP_MAX_LINES) {
+        w->hidden++;
+        return;
+    }
+    w->run_first = w->total - 1;
+    w->run_len = 1;
+    w->run_known = true;
+    w->run_frame = *f;
+    w->run_text_len = frame_text(f, w->run_text);
+}
+
+/* Closes the text: returns it (exactly strlen + 1 bytes, as wisp_result_free frees it), or NULL
+ * if out of memory. */
+static char *bt_finish(struct bt *w) {
+    bt_flush(w);
+    if (w->hidden) bt_count(w, "  ... ", w->hidden, " more frame", " not shown\n");
+    if (w->hidden || w->folded) bt_count(w, "  (", w->total, " frame", " in all)\n");
+    bt_put(w, "", 0);
+    if (w->oom || !w->buf) {
+        if (w->buf) base_free(w->a, w->buf, w->cap);
+        return NULL;
+    }
+    w->buf[w->len] = 0;
+    char *out = w->buf;
+    if (w->len + 1 < w->cap) {
+        out = base_realloc(w->a, w->buf, w->cap, w->len + 1);
+        if (!out) {
+            /* Cannot shrink in place: copy into an exact block. */
+            out = base_alloc(w->a, w->len + 1);
+            if (out) memcpy(out, w->buf, w->len + 1);
+            base_free(w->a, w->buf, w->cap);
+        }
+    }
+    return out;
+}
+
+/* Reading back a text written before: its lines from the end. */
+struct bt_line {
+    const char *s, *e; /* [s, e) without the newline */
+};
+
+/* The line ending just before `end` (at a newline or the text's end); false at the start. */
+static bool bt_prev_line(const char *text, const char *end, struct bt_line *l) {
+    if (end == text) return false;
+    const char *e = end[-1] == '\n' ? end - 1 : end;
+    const char *s = e;
+    while (s > text && s[-1] != '\n') s--;
+    l->s = s;
+    l->e = e;
+    return true;
+}
+
+/* If [*p, e) starts with lit, skips it. */
+static bool bt_lit(const char **p, const char *e, const char *lit) {
+    size_t n = strlen(lit);
+    if ((size_t)(e - *p) < n || memcmp(*p, lit, n) != 0) return false;
+    *p += n;
+    return true;
+}
+
+static bool bt_num(const char **p, const char *e, size_t *out) {
+    size_t v = 0;
+    const char *q = *p;
+    if (q == e || *q < '0' || *q > '9') return false;
+    for (; q < e && *q >= '0' && *q <= '9'; q++) {
+        if (v > (SIZE_MAX - 9) / 10) return false;
+        v = v * 10 + (size_t)(*q - '0');
+    }
+    *p = q;
+    *out = v;
+    return true;
+}
+
+/* "  #<k> <text>": its number and text. */
+static bool bt_frame_of(const struct bt_line *l, size_t *k, const char **text) {
+    const char *p = l->s;
+    if (!bt_lit(&p, l->e, "  #") || !bt_num(&p, l->e, k) || !bt_lit(&p, l->e, " ")) return false;
+    *text = p;
+    return (size_t)(l->e - p) <= BT_TEXT_MAX;
+}
+
+/* Starts the writer from an earlier text (NULL or unreadable: from scratch, numbering frames from
+ * `count`): keeps it up to its open run, and takes the run and the counts back. */
+static void bt_resume(struct bt *w, const char *text, size_t count) {
+    w->total = count;
+    if (!text || !*text) return;
+    const char *end = text + strlen(text);
+    struct bt_line l;
+    const char *p;
+    size_t total = 0, v = 0, k = 0;
+    bool have_total = false;
+    if (bt_prev_line(text, end, &l) && (p = l.s, bt_lit(&p, l.e, "  (")) && bt_num(&p, l.e, &v) &&
+        bt_lit(&p, l.e, " frame")) {
+        total = v;
+        have_total = true;
+        end = l.s;
+    }
+    if (bt_prev_line(text, end, &l) && (p = l.s, bt_lit(&p, l.e, "  ... ")) && bt_num(&p, l.e, &v) &&
+        bt_lit(&p, l.e, " more frame")) {
+        /* Past the line limit: only the counts go on. */
+        if (!have_total) goto unreadable;
+        w->hidden = v;
+        w->shown = INTERP_MAX_LINES;
+        w->total = total;
+        w->folded = true;
+        bt_put(w, text, (size_t)(l.s - text));
+        return;
+    }
+    size_t rep = 0;
+    if (bt_prev_line(text, end, &l) && (p = l.s, bt_lit(&p, l.e, "  ... the frame above repeated ")) &&
+        bt_num(&p, l.e, &rep)) {
+        end = l.s;
+        w->folded = true;
+    }
+    const char *ftext;
+    if (!bt_prev_line(text, end, &l) || !bt_frame_of(&l, &k, &ftext)) goto unreadable;
+    w->run_first = k;
+    w->run_len = rep + 1;
+    w->run_text_len = (size_t)(l.e - ftext);
+    memcpy(w->run_text, ftext, w->run_text_len);
+    end = l.s;
+    /* Unfolded repeats (a run of two) belong to the same run. */
+    struct bt_line pl;
+    const char *ptext;
+    while (rep == 0 && bt_prev_line(text, end, &pl) && bt_frame_of(&pl, &k, &ptext) &&
+           (size_t)(pl.e - ptext) == w->run_text_len && memcmp(ptext, w->run_text, w->run_text_len) == 0 &&
+           k + 1 == w->run_first) {
+        w->run_first = k;
+        w->run_len++;
+        end = pl.s;
+    }
+    w->total = w->run_first + w->run_len;
+    if (have_total && total != w->total) goto unreadable;
+    for (const char *q = text; q < end; q++)
+        if ((q == text || q[-1] == '\n') && end - q >= 3 && memcmp(q, "  #", 3) == 0) w->shown++;
+    bt_put(w, text, (size_t)(end - text));
+    return;
+unreadable:
+    /* Not a text of ours: keep it whole and go on after it. */
+    w->hidden = 0;
+    w->shown = 0;
+    w->folded = false;
+    w->run_len = 0;
+    w->total = have_total ? total : count;
+    bt_put(w, text, strlen(text));
 }
 
 /* The state of a stopped execution, to walk its frames. */
@@ -137,8 +378,9 @@ struct stopped {
     uint32_t depth, entry_depth;
 };
 
-/* Adds the wasm frames of st (innermost first) to r, which is a trap result. On allocation
- * failure the trap is kept without (part of) its backtrace. */
+/* Adds the wasm frames of st (innermost first) to r, which is a trap result: to r->frames up to
+ * INTERP_MAX_TRACE frames in all, and every one of them to the text. On allocation failure the
+ * trap is kept without (part of) its backtrace. */
 static COLD void add_backtrace(struct wisp_store *s, struct wisp_result *r, const struct stopped *st) {
     if (!r->owner_) {
         /* A hand-made result: own a copy of its message so frames can be attached. */
@@ -149,40 +391,45 @@ static COLD void add_backtrace(struct wisp_store *s, struct wisp_result *r, cons
         r->owner_ = (void *)s->alloc;
     }
     const struct wisp_allocator *a = r->owner_;
-    size_t total = (size_t)(st->depth - st->entry_depth) + 1;
     size_t have = r->frame_count;
-    size_t add = total;
-    bool more = false;
-    if (have + add > INTERP_MAX_TRACE) {
-        add = have < INTERP_MAX_TRACE ? INTERP_MAX_TRACE - have : 0;
-        more = true;
-    }
-    if (add == 0) {
-        /* Already full: just make sure the text says frames are missing. */
-        size_t bl = r->backtrace ? strlen(r->backtrace) : 0;
-        if (bl >= 6 && strcmp(r->backtrace + bl - 6, "  ...\n") == 0) return;
-    } else {
+    size_t n = (size_t)(st->depth - st->entry_depth) + 1;
+    size_t add = have < INTERP_MAX_TRACE ? INTERP_MAX_TRACE - have : 0;
+    if (add > n) add = n;
+    if (add) {
         struct wisp_frame *fr = base_realloc(a, r->frames, have * sizeof *fr, (have + add) * sizeof *fr);
         if (!fr) return;
         r->frames = fr;
         r->frame_count = have + add;
-        struct wisp_frame *f = fr + have;
-        frame_fill(f++, st->code, st->inst, (uint32_t)(st->pc - st->code->words));
-        for (uint32_t d = st->depth; d-- > st->entry_depth && (size_t)(f - fr) < have + add;) {
-            const struct interp_frame *k = &st->frames[d];
-            frame_fill(f++, k->code, k->inst, (uint32_t)(k->pc - k->code->words) - 1);
-        }
     }
-    struct wisp_frame *fr = r->frames;
-    if (have == 0 && fr) {
-        r->offset = fr[0].offset == UINT32_MAX ? UINT64_MAX : fr[0].offset;
-        r->func_index = fr[0].func_index;
+    struct bt w;
+    memset(&w, 0, sizeof w);
+    w.a = a;
+    bt_resume(&w, r->backtrace, have);
+
+    struct wisp_frame f;
+    frame_fill(&f, st->code, st->inst, (uint32_t)(st->pc - st->code->words));
+    if (add) r->frames[have] = f;
+    bt_add(&w, &f);
+    /* The callers; a deep recursion repeats one place, so its lookups are made once. */
+    const struct interp_frame *prev = NULL;
+    size_t i = 1;
+    for (uint32_t d = st->depth; d-- > st->entry_depth; i++) {
+        const struct interp_frame *k = &st->frames[d];
+        if (!prev || k->pc != prev->pc || k->code != prev->code || k->inst != prev->inst)
+            frame_fill(&f, k->code, k->inst, (uint32_t)(k->pc - k->code->words) - 1);
+        prev = k;
+        if (i < add) r->frames[have + i] = f;
+        bt_add(&w, &f);
+    }
+    if (have == 0 && r->frame_count) {
+        r->offset = r->frames[0].offset == UINT32_MAX ? UINT64_MAX : r->frames[0].offset;
+        r->func_index = r->frames[0].func_index;
     }
     if (r->backtrace) {
         base_free(a, r->backtrace, strlen(r->backtrace) + 1);
         r->backtrace = NULL;
     }
-    r->backtrace = format_backtrace(a, fr, r->frame_count, more);
+    r->backtrace = bt_finish(&w);
 }
 
 static COLD struct wisp_result make_trap(struct wisp_store *s, int code, const struct stopped *st) {
@@ -983,17 +1230,36 @@ static int ensure_frames(struct wisp_store *s) {
     return 0;
 }
 
+/* Where this activation is on the native stack: the frame address where the compiler gives it (a
+ * local's address may be in a sanitizer's heap-allocated "fake stack"), else a local's address. */
+#if defined(__GNUC__)
+#define NATIVE_POSITION(local) ((void)(local), (uintptr_t)__builtin_frame_address(0))
+#else
+#define NATIVE_POSITION(local) ((uintptr_t)(const void *)&(local))
+#endif
+
+/* True if a nested activation starting here would take the native stack past the configured
+ * budget. Measured as a distance from the outermost activation, so the direction the stack
+ * grows in does not matter. */
+static bool native_stack_exhausted(const struct wisp_store *s, uintptr_t here) {
+    uintptr_t base = s->exec.native_base;
+    uintptr_t used = here < base ? base - here : here - base;
+    return (uint64_t)used > s->engine->cfg.native_stack_bytes;
+}
+
 struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uint64_t *slots) {
     if (func->kind != RT_FUNC_WASM) return rt_call_host(s, func, NULL, slots);
     if (rt_exec_ensure(s) != 0 || ensure_frames(s) != 0) return base_oom();
     struct rt_exec *ex = &s->exec;
     const struct interp_code *code = func->code;
+    char marker = 0;
+    uintptr_t here = NATIVE_POSITION(marker);
 
     /* Frame: in place when the arguments are already on the value stack, else copied there. */
     bool in_stack = (uintptr_t)slots >= (uintptr_t)ex->sp && (uintptr_t)slots < (uintptr_t)ex->stack_end;
     uint64_t *fp = in_stack ? slots : ex->sp;
-    if (ex->depth >= ex->max_depth || ex->nest >= INTERP_MAX_NEST ||
-        (size_t)(ex->stack_end - fp) < code->frame_slots) {
+    if (ex->depth >= ex->max_depth || (size_t)(ex->stack_end - fp) < code->frame_slots ||
+        (ex->nest > 0 && native_stack_exhausted(s, here))) {
         struct wisp_result r = base_trap(s->alloc, WISP_TRAP_CALL_STACK_EXHAUSTED);
         r.func_index = code->func_index;
         return r;
@@ -1004,6 +1270,7 @@ struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uin
     uint64_t *saved_sp = ex->sp;
     uint32_t saved_depth = ex->depth;
     struct wisp_result r;
+    if (ex->nest == 0) ex->native_base = here;
     ex->nest++;
     int stopped = run(s, func, fp, &r, NULL);
     ex->nest--;

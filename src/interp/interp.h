@@ -23,7 +23,9 @@ size_t interp_code_size(const struct interp_code *code);
  * are in slots[0..]. `slots` must point into s->exec's value stack at or above s->exec.sp, or be
  * a host buffer (then the arguments are copied onto the value stack). Traps come back as a
  * WISP_TRAP result with the backtrace filled in; an exit requested by a host function comes
- * back as WISP_EXIT. Reentrant: host functions may call back into wasm. */
+ * back as WISP_EXIT. Reentrant: host functions may call back into wasm; such a nested call traps
+ * ("call stack exhausted") when it would start more than cfg.native_stack_bytes of C stack away
+ * from the outermost one (s->exec.native_base). */
 struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uint64_t *slots);
 
 #endif

@@ -47,7 +47,7 @@ struct wisp_func *wisp_func_new(struct wisp_store *store, const struct wisp_func
     f->host_type.nparams = type->param_count;
     f->host_type.nresults = type->result_count;
     f->host_type.types = types;
-    f->host_type.hash = rt_functype_hash(&f->host_type);
+    f->host_type.hash = mod_functype_hash(&f->host_type);
     f->type = &f->host_type;
     rt_functype_pub(&f->host_type, &f->pub_type);
     f->index = UINT32_MAX;

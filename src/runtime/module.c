@@ -18,13 +18,6 @@ static void module_destroy(struct module *m) {
     mod_free(m);
 }
 
-/* A result whose strings were allocated through the module's copy of the allocator must not
- * point at it once the module is gone: hand it to the engine's (the same hook). */
-static struct wisp_result reown(struct wisp_result r, const struct module *m, struct wisp_engine *e) {
-    if (r.owner_ == (const void *)&m->alloc) r.owner_ = &e->alloc;
-    return r;
-}
-
 struct wisp_result wisp_module_new(struct wisp_engine *engine, const uint8_t *bytes, size_t len,
                                    struct wisp_module **out) {
     if (out) *out = NULL;
@@ -40,7 +33,7 @@ struct wisp_result wisp_module_new(struct wisp_engine *engine, const uint8_t *by
         module_destroy(m);
         return base_oom();
     }
-    r = reown(val_module(m, &cg), m, engine);
+    r = val_module(m, &cg); /* owned by engine->alloc (m->owner_alloc) */
     interp_backend_free(b);
     if (r.kind != WISP_OK) {
         module_destroy(m);
@@ -63,7 +56,7 @@ struct wisp_result wisp_module_validate(struct wisp_engine *engine, const uint8_
     struct module *m = NULL;
     struct wisp_result r = dec_module(&engine->alloc, bytes, len, &m);
     if (r.kind != WISP_OK) return r;
-    r = reown(val_module(m, NULL), m, engine);
+    r = val_module(m, NULL);
     module_destroy(m);
     return r;
 }

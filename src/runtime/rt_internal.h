@@ -56,8 +56,6 @@ void rt_functype_pub(const struct mod_functype *t, struct wisp_functype *out);
 bool rt_functype_same(const struct mod_functype *a, const struct mod_functype *b);
 /* Whether a host-given function type is usable (known value types, counts within limits). */
 bool rt_functype_valid(const struct wisp_functype *type);
-/* Hash of a function type's shape, the same one the decoder stores in mod_functype.hash. */
-uint32_t rt_functype_hash(const struct mod_functype *t);
 
 /* The type of entry `index` of kind `kind` (enum mod_extern) of the module's index spaces. */
 void rt_module_externtype(const struct module *m, uint8_t kind, uint32_t index, struct wisp_externtype *out);

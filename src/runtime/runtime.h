@@ -98,6 +98,10 @@ struct rt_exec {
     void *frames;
     size_t frames_bytes;
     uint32_t nest;         /* interp_call activations in progress (host->wasm re-entries) */
+    /* Native stack position (an address in the outermost interp_call's frame) recorded when nest
+     * goes from 0 to 1: nested activations measure their distance from it against
+     * cfg.native_stack_bytes. Meaningless while nest == 0. */
+    uintptr_t native_base;
 };
 
 /* Every object a store owns is on one list so the store can free them all. */

@@ -47,17 +47,6 @@ bool rt_functype_same(const struct mod_functype *a, const struct mod_functype *b
     return n == 0 || memcmp(a->types, b->types, n) == 0;
 }
 
-uint32_t rt_functype_hash(const struct mod_functype *t) {
-    /* FNV-1a over the counts and the type codes. */
-    uint32_t h = 2166136261u;
-    uint32_t words[2] = {t->nparams, t->nresults};
-    for (int w = 0; w < 2; w++)
-        for (int i = 0; i < 4; i++) h = (h ^ ((words[w] >> (8 * i)) & 0xff)) * 16777619u;
-    size_t n = (size_t)t->nparams + t->nresults;
-    for (size_t i = 0; i < n; i++) h = (h ^ t->types[i]) * 16777619u;
-    return h;
-}
-
 void rt_module_externtype(const struct module *m, uint8_t kind, uint32_t index, struct wisp_externtype *out) {
     memset(out, 0, sizeof *out);
     out->kind = (enum wisp_extern_kind)kind;

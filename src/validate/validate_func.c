@@ -81,6 +81,12 @@ static int backend_fail(struct val_ctx *c) {
     wisp_result_free(&c->err);
     c->err = base_oom();
     if (c->cg->error) c->cg->error(c->cg->self, &c->err);
+    /* A backend may build its error with m->alloc, a copy of *owner_alloc (the same hook and
+     * user data): hand it to the original, so that it outlives the module like ours. */
+    const struct module *m = c->m;
+    const struct wisp_allocator *ra = val_result_alloc(m);
+    if (c->err.owner_ == (const void *)&m->alloc && ra->fn == m->alloc.fn && ra->ud == m->alloc.ud)
+        c->err.owner_ = (void *)ra;
     return -1;
 }
 
@@ -94,7 +100,7 @@ static int grow_vals(struct val_ctx *c) {
 }
 
 static int stack_limit(struct val_ctx *c) {
-    return val_fail(c, WISP_ERR_LIMIT, UINT64_MAX, "operand stack exceeds %u slots", VAL_MAX_STACK_SLOTS);
+    return val_fail(c, WISP_ERR_LIMIT, c->instr_off, "operand stack exceeds %u slots", VAL_MAX_STACK_SLOTS);
 }
 
 static inline int push(struct val_ctx *c, uint8_t t) {
@@ -370,6 +376,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
     if (body_end > m->size || code->expr_start < code->body_start || code->expr_start > body_end)
         return val_fail(c, WISP_ERR_MALFORMED, code->body_start, "unexpected end of section or function");
 
+    c->instr_off = code->expr_start;
     uint32_t nlocal_slots = 0;
     CHECK(setup_locals(c, ft, code, &nlocal_slots));
     if (cg && cg->func_begin(cg->self, fidx, ft, c->local_types, c->local_slot, c->nlocals, nlocal_slots))
@@ -391,6 +398,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
     for (;;) {
         if (p >= end) return missing_end(c, end);
         uint32_t off = (uint32_t)(p - bytes);
+        c->instr_off = off;
         uint8_t op = *p++;
         struct val_ctrl *f = &c->ctrls[c->nctrls - 1];
         bool live = cg && f->reported && !f->unreachable;

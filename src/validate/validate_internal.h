@@ -41,6 +41,7 @@ struct val_ctx {
     const struct cg_backend *cg;
     struct wisp_result err;
     uint32_t func_index; /* function being validated (absolute), or UINT32_MAX at module level */
+    uint32_t instr_off;  /* offset of the instruction being validated (for errors raised deep down) */
 
     /* Operand stack. */
     struct val_entry *vals;
@@ -65,6 +66,12 @@ struct val_ctx {
     uint32_t *depths;
     size_t depths_cap;
 };
+
+/* The allocator of the results val_module returns: the one the module was decoded with, which
+ * outlives the module (m->alloc is only a copy of it, gone with the module). */
+static inline const struct wisp_allocator *val_result_alloc(const struct module *m) {
+    return m->owner_alloc ? m->owner_alloc : &m->alloc;
+}
 
 /* Records an error in c->err (the message gets the "invalid module at offset 0x..: " prefix
  * and, inside a function, the " (function N \"name\")" suffix) and returns -1. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../base/leb128.h"
+#include "../decode/decode.h"
 #include "validate.h"
 #include "validate_internal.h"
 
@@ -24,7 +25,7 @@ int val_fail(struct val_ctx *c, enum wisp_error_code code, uint64_t offset, cons
     char where[40] = "";
     if (offset != UINT64_MAX) snprintf(where, sizeof where, " at offset 0x%" PRIx64, offset);
 
-    const struct wisp_allocator *a = &c->m->alloc;
+    const struct wisp_allocator *a = val_result_alloc(c->m);
     wisp_result_free(&c->err);
     if (c->func_index == UINT32_MAX) {
         c->err = base_error(a, code, offset, UINT32_MAX, "%s%s: %s", kind, where, what);
@@ -87,19 +88,29 @@ static void printable_name(char *out, size_t size, const char *s, uint32_t len) 
 
 /* ---- limits ---------------------------------------------------------------------------------- */
 
-static int check_mem_limits(struct val_ctx *c, const struct mod_limits *lim, uint64_t off) {
+/* Limits of memory or table `idx` declared at `off`. */
+static int check_mem_limits(struct val_ctx *c, const struct mod_limits *lim, uint64_t off, uint32_t idx) {
     if (lim->min > MOD_MAX_PAGES || (lim->has_max && lim->max > MOD_MAX_PAGES))
-        return val_fail(c, WISP_ERR_INVALID, off, "memory size must be at most 65536 pages (4GiB)");
+        return val_fail(c, WISP_ERR_INVALID, off,
+                        "memory size must be at most 65536 pages (4GiB) (memory %" PRIu32 ": %s %" PRIu64 " pages)",
+                        idx, lim->min > MOD_MAX_PAGES ? "minimum" : "maximum",
+                        lim->min > MOD_MAX_PAGES ? lim->min : lim->max);
     if (lim->has_max && lim->min > lim->max)
-        return val_fail(c, WISP_ERR_INVALID, off, "size minimum must not be greater than maximum");
+        return val_fail(c, WISP_ERR_INVALID, off,
+                        "size minimum must not be greater than maximum (memory %" PRIu32 ": %" PRIu64 " > %" PRIu64
+                        " pages)",
+                        idx, lim->min, lim->max);
     return 0;
 }
 
-static int check_table_limits(struct val_ctx *c, const struct mod_limits *lim, uint64_t off) {
+static int check_table_limits(struct val_ctx *c, const struct mod_limits *lim, uint64_t off, uint32_t idx) {
     if (lim->min > UINT32_MAX || (lim->has_max && lim->max > UINT32_MAX))
-        return val_fail(c, WISP_ERR_INVALID, off, "table size must be at most 2^32-1");
+        return val_fail(c, WISP_ERR_INVALID, off, "table size must be at most 2^32-1 (table %" PRIu32 ")", idx);
     if (lim->has_max && lim->min > lim->max)
-        return val_fail(c, WISP_ERR_INVALID, off, "size minimum must not be greater than maximum");
+        return val_fail(c, WISP_ERR_INVALID, off,
+                        "size minimum must not be greater than maximum (table %" PRIu32 ": %" PRIu64 " > %" PRIu64
+                        " elements)",
+                        idx, lim->min, lim->max);
     return 0;
 }
 
@@ -107,8 +118,9 @@ static int check_table_limits(struct val_ctx *c, const struct mod_limits *lim, u
 
 /* Validates a constant expression producing one value of type `want` (2.0 rules: t.const,
  * ref.null, ref.func, and global.get of an immutable imported global). Marks the functions it
- * references as declared. `what` names the expression for messages. */
-static int val_const_expr(struct val_ctx *c, const struct mod_expr *e, uint8_t want, const char *what) {
+ * references as declared. `what` and `idx` name the expression for messages ("initializer of
+ * global" 3). */
+static int val_const_expr(struct val_ctx *c, const struct mod_expr *e, uint8_t want, const char *what, uint32_t idx) {
     struct module *m = c->m;
     if (e->len == 0 || (uint64_t)e->start + e->len > m->size)
         return val_fail(c, WISP_ERR_MALFORMED, e->start, "unexpected end");
@@ -126,13 +138,13 @@ static int val_const_expr(struct val_ctx *c, const struct mod_expr *e, uint8_t w
             if (p != end) return val_fail(c, WISP_ERR_MALFORMED, off, "section size mismatch");
             if (count != 1 || top != want) {
                 if (count == 0)
-                    return val_fail(c, WISP_ERR_INVALID, off, "type mismatch in %s, expected %s but got nothing",
-                                    what, val_type_name(want));
+                    return val_fail(c, WISP_ERR_INVALID, off, "type mismatch in %s %" PRIu32 ", expected %s but got nothing", what, idx,
+                                    val_type_name(want));
                 if (count > 1)
                     return val_fail(c, WISP_ERR_INVALID, off,
-                                    "type mismatch in %s, expected one %s value but got %" PRIu32 " values", what,
-                                    val_type_name(want), count);
-                return val_fail(c, WISP_ERR_INVALID, off, "type mismatch in %s, expected %s but got %s", what,
+                                    "type mismatch in %s %" PRIu32 ", expected one %s value but got %" PRIu32 " values",
+                                    what, idx, val_type_name(want), count);
+                return val_fail(c, WISP_ERR_INVALID, off, "type mismatch in %s %" PRIu32 ", expected %s but got %s", what, idx,
                                 val_type_name(want), val_type_name(top));
             }
             return 0;
@@ -181,8 +193,8 @@ static int val_const_expr(struct val_ctx *c, const struct mod_expr *e, uint8_t w
                 return val_fail(c, WISP_ERR_INVALID, off, "unknown global %" PRIu32, x);
             if (m->globals[x].mut)
                 return val_fail(c, WISP_ERR_INVALID, off,
-                                "constant expression required: global.get of mutable global %" PRIu32 " in %s", x,
-                                what);
+                                "constant expression required: global.get of mutable global %" PRIu32 " in %s %" PRIu32,
+                                x, what, idx);
             top = m->globals[x].type;
             break;
         }
@@ -197,11 +209,11 @@ static int val_const_expr(struct val_ctx *c, const struct mod_expr *e, uint8_t w
                 if (!n) return val_leb_fail(c, p, end, 32, 0);
                 if (sub >= VAL_FC_COUNT)
                     return val_fail(c, WISP_ERR_MALFORMED, off, "illegal opcode 0xfc %" PRIu32, sub);
-                return val_fail(c, WISP_ERR_INVALID, off, "constant expression required: %s is not constant (in %s)",
-                                val_fc_ops[sub].name, what);
+                return val_fail(c, WISP_ERR_INVALID, off, "constant expression required: %s is not constant (in %s %" PRIu32 ")",
+                                val_fc_ops[sub].name, what, idx);
             }
-            return val_fail(c, WISP_ERR_INVALID, off, "constant expression required: %s is not constant (in %s)",
-                            val_ops[op].name, what);
+            return val_fail(c, WISP_ERR_INVALID, off, "constant expression required: %s is not constant (in %s %" PRIu32 ")",
+                            val_ops[op].name, what, idx);
         }
         p += n;
         count++;
@@ -216,20 +228,26 @@ static uint32_t name_hash(const char *s, uint32_t len) {
     return h;
 }
 
+static const char *const extern_names[4] = {"function", "table", "memory", "global"};
+
 static int check_exports(struct val_ctx *c) {
     struct module *m = c->m;
     for (uint32_t i = 0; i < m->nexports; i++) {
         const struct mod_export *x = &m->exports[i];
         uint32_t limit = 0;
-        const char *kind = "function";
         switch (x->kind) {
-        case MOD_FUNC: limit = m->nfuncs; kind = "function"; break;
-        case MOD_TABLE: limit = m->ntables; kind = "table"; break;
-        case MOD_MEMORY: limit = m->nmems; kind = "memory"; break;
-        case MOD_GLOBAL: limit = m->nglobals; kind = "global"; break;
-        default: return val_fail(c, WISP_ERR_MALFORMED, UINT64_MAX, "malformed export kind");
+        case MOD_FUNC: limit = m->nfuncs; break;
+        case MOD_TABLE: limit = m->ntables; break;
+        case MOD_MEMORY: limit = m->nmems; break;
+        case MOD_GLOBAL: limit = m->nglobals; break;
+        default: return val_fail(c, WISP_ERR_MALFORMED, x->offset, "malformed export kind %u", x->kind);
         }
-        if (x->index >= limit) return val_fail(c, WISP_ERR_INVALID, UINT64_MAX, "unknown %s %" PRIu32, kind, x->index);
+        if (x->index >= limit) {
+            char shown[80];
+            printable_name(shown, sizeof shown, x->name, x->name_len);
+            return val_fail(c, WISP_ERR_INVALID, x->offset, "unknown %s %" PRIu32 " in export \"%s\"",
+                            extern_names[x->kind], x->index, shown);
+        }
         if (x->kind == MOD_FUNC) m->func_declared[x->index] = 1;
     }
     if (m->nexports < 2) return 0;
@@ -253,7 +271,9 @@ static int check_exports(struct val_ctx *c) {
             if (y->name_len == x->name_len && (x->name_len == 0 || memcmp(y->name, x->name, x->name_len) == 0)) {
                 char shown[80];
                 printable_name(shown, sizeof shown, x->name, x->name_len);
-                rc = val_fail(c, WISP_ERR_INVALID, UINT64_MAX, "duplicate export name \"%s\"", shown);
+                rc = val_fail(c, WISP_ERR_INVALID, x->offset,
+                              "duplicate export name \"%s\" (export %" PRIu32 ", first at offset 0x%" PRIx32 ")", shown,
+                              i, y->offset);
                 break;
             }
             h = (h + 1) & (cap - 1);
@@ -265,83 +285,18 @@ static int check_exports(struct val_ctx *c) {
 
 /* ---- the module ------------------------------------------------------------------------------- */
 
-static int val_module_level(struct val_ctx *c) {
+static int check_elems(struct val_ctx *c) {
     struct module *m = c->m;
-
-    /* Imports. */
-    for (uint32_t i = 0; i < m->nimports; i++) {
-        const struct mod_import *im = &m->imports[i];
-        switch (im->kind) {
-        case MOD_FUNC:
-            if (im->of.func_type >= m->ntypes)
-                return val_fail(c, WISP_ERR_INVALID, im->offset, "unknown type %" PRIu32, im->of.func_type);
-            break;
-        case MOD_TABLE:
-            if (check_table_limits(c, &im->of.table.lim, im->offset)) return -1;
-            break;
-        case MOD_MEMORY:
-            if (check_mem_limits(c, &im->of.mem.lim, im->offset)) return -1;
-            break;
-        default: break;
-        }
-    }
-
-    /* Function types of every function (imported ones again: cheap, and the index space is what
-     * the rest of validation reads). */
-    for (uint32_t i = 0; i < m->nfuncs; i++) {
-        if (m->func_types[i] >= m->ntypes) {
-            uint64_t off = UINT64_MAX;
-            if (i >= m->nfuncs_imported && i - m->nfuncs_imported < m->ncodes)
-                off = m->codes[i - m->nfuncs_imported].body_start;
-            return val_fail(c, WISP_ERR_INVALID, off, "unknown type %" PRIu32 " for function %" PRIu32,
-                            m->func_types[i], i);
-        }
-    }
-    if (m->ncodes != m->nfuncs - m->nfuncs_imported)
-        return val_fail(c, WISP_ERR_MALFORMED, UINT64_MAX, "function and code section have inconsistent lengths");
-
-    for (uint32_t i = m->ntables_imported; i < m->ntables; i++)
-        if (check_table_limits(c, &m->tables[i].lim, UINT64_MAX)) return -1;
-    for (uint32_t i = m->nmems_imported; i < m->nmems; i++)
-        if (check_mem_limits(c, &m->mems[i].lim, UINT64_MAX)) return -1;
-    if (m->nmems > 1) return val_fail(c, WISP_ERR_INVALID, UINT64_MAX, "multiple memories");
-
-    /* The declared-function set C.refs, filled while checking globals, exports and elements. */
-    if (m->func_declared) {
-        memset(m->func_declared, 0, m->nfuncs);
-    } else if (m->nfuncs) {
-        m->func_declared = base_calloc(&m->alloc, m->nfuncs, 1);
-        if (!m->func_declared) return val_oom(c);
-    }
-
-    for (uint32_t i = m->nglobals_imported; i < m->nglobals; i++) {
-        if (val_const_expr(c, &m->global_inits[i - m->nglobals_imported], m->globals[i].type, "global initializer"))
-            return -1;
-    }
-
-    if (check_exports(c)) return -1;
-
-    if (m->has_start) {
-        if (m->start >= m->nfuncs)
-            return val_fail(c, WISP_ERR_INVALID, UINT64_MAX, "unknown function %" PRIu32 " (start function)",
-                            m->start);
-        const struct mod_functype *ft = &m->types[m->func_types[m->start]];
-        if (ft->nparams || ft->nresults)
-            return val_fail(c, WISP_ERR_INVALID, UINT64_MAX,
-                            "start function %" PRIu32 " must have type [] -> [], not %" PRIu32 " params and %" PRIu32
-                            " results",
-                            m->start, ft->nparams, ft->nresults);
-    }
-
     for (uint32_t i = 0; i < m->nelems; i++) {
         const struct mod_elem *e = &m->elems[i];
         uint64_t off = e->offset_in_module;
         if (!val_is_reftype(e->type))
-            return val_fail(c, WISP_ERR_MALFORMED, off, "malformed reference type");
+            return val_fail(c, WISP_ERR_MALFORMED, off, "malformed reference type in element segment %" PRIu32, i);
         if (e->mode == MOD_SEG_ACTIVE) {
             if (e->table >= m->ntables)
-                return val_fail(c, WISP_ERR_INVALID, off, "unknown table %" PRIu32, e->table);
-            if (val_const_expr(c, &e->offset, VAL_I32, "element segment offset")) return -1;
+                return val_fail(c, WISP_ERR_INVALID, off, "unknown table %" PRIu32 " in element segment %" PRIu32,
+                                e->table, i);
+            if (val_const_expr(c, &e->offset, VAL_I32, "offset of element segment", i)) return -1;
             if (m->tables[e->table].elem != e->type)
                 return val_fail(c, WISP_ERR_INVALID, off,
                                 "type mismatch: element segment %" PRIu32 " of %s cannot initialize table %" PRIu32
@@ -354,25 +309,101 @@ static int val_module_level(struct val_ctx *c) {
                                 val_type_name(e->type));
             for (uint32_t k = 0; k < e->count; k++) {
                 uint32_t f = e->func_indices[k];
-                if (f >= m->nfuncs) return val_fail(c, WISP_ERR_INVALID, off, "unknown function %" PRIu32, f);
+                if (f >= m->nfuncs)
+                    return val_fail(c, WISP_ERR_INVALID, off,
+                                    "unknown function %" PRIu32 " in element segment %" PRIu32 " (item %" PRIu32 ")",
+                                    f, i, k);
                 m->func_declared[f] = 1;
             }
         } else if (e->exprs) {
             for (uint32_t k = 0; k < e->count; k++)
-                if (val_const_expr(c, &e->exprs[k], e->type, "element expression")) return -1;
+                if (val_const_expr(c, &e->exprs[k], e->type, "expression in element segment", i)) return -1;
         } else if (e->count) {
-            return val_fail(c, WISP_ERR_MALFORMED, off, "element segment without items");
+            return val_fail(c, WISP_ERR_MALFORMED, off, "element segment %" PRIu32 " without items", i);
+        }
+    }
+    return 0;
+}
+
+static int val_module_level(struct val_ctx *c) {
+    struct module *m = c->m;
+
+    /* Imports. */
+    for (uint32_t i = 0; i < m->nimports; i++) {
+        const struct mod_import *im = &m->imports[i];
+        switch (im->kind) {
+        case MOD_FUNC:
+            if (im->of.func_type >= m->ntypes) {
+                char mod[40], name[40];
+                printable_name(mod, sizeof mod, im->module, im->module_len);
+                printable_name(name, sizeof name, im->name, im->name_len);
+                return val_fail(c, WISP_ERR_INVALID, im->offset, "unknown type %" PRIu32 " in import \"%s\" \"%s\"",
+                                im->of.func_type, mod, name);
+            }
+            break;
+        default: break;
         }
     }
 
+    /* Function types of every function (imported ones again: cheap, and the index space is what
+     * the rest of validation reads). */
+    for (uint32_t i = 0; i < m->nfuncs; i++) {
+        if (m->func_types[i] >= m->ntypes)
+            return val_fail(c, WISP_ERR_INVALID, m->func_offsets[i], "unknown type %" PRIu32 " for function %" PRIu32,
+                            m->func_types[i], i);
+    }
+    /* The decoder has checked this; a module built otherwise must not send us past m->codes. */
+    if (m->ncodes != m->nfuncs - m->nfuncs_imported)
+        return val_fail(c, WISP_ERR_MALFORMED, m->size, "function and code section have inconsistent lengths");
+
+    /* Tables and memories, imported ones included (in index order). */
+    for (uint32_t i = 0; i < m->ntables; i++)
+        if (check_table_limits(c, &m->tables[i].lim, m->table_offsets[i], i)) return -1;
+    for (uint32_t i = 0; i < m->nmems; i++)
+        if (check_mem_limits(c, &m->mems[i].lim, m->mem_offsets[i], i)) return -1;
+    if (m->nmems > 1)
+        return val_fail(c, WISP_ERR_INVALID, m->mem_offsets[1],
+                        "multiple memories (memory 1 of %" PRIu32 "; WebAssembly 2.0 allows one)", m->nmems);
+
+    /* The declared-function set C.refs, filled while checking globals, exports and elements. */
+    if (m->func_declared) {
+        memset(m->func_declared, 0, m->nfuncs);
+    } else if (m->nfuncs) {
+        m->func_declared = base_calloc(&m->alloc, m->nfuncs, 1);
+        if (!m->func_declared) return val_oom(c);
+    }
+
+    for (uint32_t i = m->nglobals_imported; i < m->nglobals; i++) {
+        if (val_const_expr(c, &m->global_inits[i - m->nglobals_imported], m->globals[i].type, "initializer of global",
+                           i))
+            return -1;
+    }
+
+    if (check_exports(c)) return -1;
+
+    if (m->has_start) {
+        if (m->start >= m->nfuncs)
+            return val_fail(c, WISP_ERR_INVALID, m->start_offset, "unknown function %" PRIu32 " (start function)",
+                            m->start);
+        const struct mod_functype *ft = &m->types[m->func_types[m->start]];
+        if (ft->nparams || ft->nresults)
+            return val_fail(c, WISP_ERR_INVALID, m->start_offset,
+                            "start function %" PRIu32 " must have type [] -> [], not %" PRIu32 " params and %" PRIu32
+                            " results",
+                            m->start, ft->nparams, ft->nresults);
+    }
+
+    if (check_elems(c)) return -1;
+
     if (m->has_datacount && m->datacount != m->ndatas)
-        return val_fail(c, WISP_ERR_MALFORMED, UINT64_MAX, "data count and data section have inconsistent lengths");
+        return val_fail(c, WISP_ERR_MALFORMED, m->size, "data count and data section have inconsistent lengths");
     for (uint32_t i = 0; i < m->ndatas; i++) {
         const struct mod_data *d = &m->datas[i];
         if (d->mode != MOD_SEG_ACTIVE) continue;
         if (d->memory >= m->nmems)
-            return val_fail(c, WISP_ERR_INVALID, d->offset.start, "unknown memory %" PRIu32, d->memory);
-        if (val_const_expr(c, &d->offset, VAL_I32, "data segment offset")) return -1;
+            return val_fail(c, WISP_ERR_INVALID, d->offset_in_module,
+                            "unknown memory %" PRIu32 " in data segment %" PRIu32, d->memory, i);
+        if (val_const_expr(c, &d->offset, VAL_I32, "offset of data segment", i)) return -1;
     }
     return 0;
 }
@@ -384,9 +415,23 @@ struct wisp_result val_module(struct module *m, const struct cg_backend *cg) {
     c.cg = cg;
     c.err = base_ok();
     c.func_index = UINT32_MAX;
+    uint32_t failed_at = 0; /* the body being validated when we failed (0 at module level) */
     int rc = val_module_level(&c);
-    for (uint32_t i = 0; !rc && i < m->ncodes; i++) rc = val_function(&c, i);
+    for (uint32_t i = 0; !rc && i < m->ncodes; i++) {
+        failed_at = i;
+        rc = val_function(&c, i);
+    }
     val_ctx_release(&c);
     if (!rc) return base_ok();
+    /* The decoder left body encodings to us, but a malformed module is malformed before it is
+     * invalid: the bodies we did not get through may hold an encoding error that must win (the
+     * ones before `failed_at` passed, and whatever the scan finds in them we found too). */
+    if (c.err.kind == WISP_ERROR && c.err.error != WISP_ERR_OUT_OF_MEMORY) {
+        struct wisp_result s = dec_check_code(m, failed_at);
+        if (s.kind != WISP_OK) {
+            wisp_result_free(&c.err);
+            return s;
+        }
+    }
     return c.err;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Tests of the `wisp` command: help, version, run --invoke (results, traps, errors), validate, and
+# Tests of the `wisp` command: help, version, run --invoke (results, traps, errors), run with WASI
+# (--dir, --env, exit codes; the C guests of tests/wasi test WASI itself), validate, and
 # `wisp validate` on every hostile binary of tests/bad/ (one error line containing the substring
 # tests/bad/expected.txt gives, exit 1, no crash).
 #   run_cli_tests.sh WISP SOURCE_DIR WORK_DIR [BAD_FILES_DIR]
@@ -17,7 +18,7 @@ if ! command -v wat2wasm >/dev/null 2>&1; then
     exit 77
 fi
 mkdir -p "$work" || exit 1
-for w in calc start start_trap import; do
+for w in calc start start_trap import wasi; do
     # --debug-names: a name section, so backtraces can name functions
     wat2wasm --debug-names "$here/$w.wat" -o "$work/$w.wasm" || { echo "cannot compile $w.wat" >&2; exit 1; }
 done
@@ -73,13 +74,14 @@ want_error() {
 
 # --- help and version ---
 run help-flag "$wisp" --help
-want_status 0; want_stdout_re '^usage: wisp'; want_stdout_re 'run \[--invoke NAME\]'; want_no_stderr
+want_status 0; want_stdout_re '^usage: wisp'; want_stdout_re 'run \[OPTIONS\] MODULE'; want_no_stderr
 run help-short "$wisp" -h
 want_status 0; want_stdout_re '^usage: wisp'
 run help-cmd "$wisp" help
 want_status 0; want_stdout_re '^usage: wisp'
 run help-run "$wisp" help run
-want_status 0; want_stdout_re '^usage: wisp run'
+want_status 0; want_stdout_re '^usage: wisp run'; want_stdout_re '--dir HOST\[::GUEST\]'; want_stdout_re '--env NAME=VALUE'
+want_stdout_re '--env NAME  '; want_stdout_re '--invoke NAME'; want_stdout_re '134 on a trap'
 run run-help "$wisp" run --help
 want_status 0; want_stdout_re '^usage: wisp run'
 run validate-help "$wisp" validate --help
@@ -169,6 +171,10 @@ run trap-oob "$wisp" run --invoke load "$c" 65535
 want_status 134; want_stderr_re '^trap: out of bounds memory access'
 run trap-exhaustion "$wisp" run --invoke recurse "$c"
 want_status 134; want_stderr_re '^trap: call stack exhausted'
+# 10,000 identical frames: one line, how often it repeats, and the total
+want_stderr_re '^  #0 func\[[0-9]+\] "recurse" @0x[0-9a-f]+$'
+want_stderr_re '^  \.\.\. the frame above repeated 9999 more times$'; want_stderr_re '^  \(10000 frames in all\)$'
+[ "$(wc -l <"$work/err")" = 5 ] || fail "expected a folded backtrace of 5 lines"
 run trap-start "$wisp" run "$work/start_trap.wasm"
 want_status 134; want_stderr_re '^trap: unreachable'
 
@@ -179,6 +185,44 @@ run no-start "$wisp" run "$c"
 want_error "no _start function.*--invoke"
 run unlinkable "$wisp" run "$work/import.wasm"
 want_error "env.*missing"
+
+# --- WASI: output, exit codes, --env, --dir ---
+wa=$work/wasi.wasm
+run wasi-hello "$wisp" run "$wa"
+want_status 0; want_stdout "hello from wat"; want_no_stderr
+run_stdin wasi-stdin-module "$wa" "$wisp" run -
+want_status 0; want_stdout "hello from wat"
+run wasi-invoke "$wisp" run --invoke answer "$wa"
+want_status 0; want_stdout 42; want_no_stderr
+run wasi-exit "$wisp" run --invoke exit_counts "$wa"
+want_status 10; want_stdout ""; want_no_stderr
+run wasi-env "$wisp" run --env A=1 --env=B=2 --env EMPTY= --invoke exit_counts "$wa"
+want_status 13
+run wasi-env-host env WISP_CLI_HOST_VAR=x "$wisp" run --env WISP_CLI_HOST_VAR --invoke exit_counts "$wa"
+want_status 11
+run wasi-env-host-unset env -u WISP_CLI_UNSET_VAR "$wisp" run --env WISP_CLI_UNSET_VAR --invoke exit_counts "$wa"
+want_status 10
+mkdir -p "$work/dir"
+run wasi-dir "$wisp" run --dir "$work/dir" --dir "$work/dir::/data" --dir="$work/dir::." "$wa"
+want_status 0; want_stdout "hello from wat"
+run wasi-dir-missing "$wisp" run --dir "$work/no-such-dir" "$wa"
+want_error "no-such-dir.*No such file or directory.*--dir"
+run wasi-dir-file "$wisp" run --dir "$wa::/x" "$wa"
+want_error "not a directory.*--dir"
+run wasi-dir-no-value "$wisp" run --dir
+want_error "--dir needs a directory" 2
+run wasi-dir-no-host "$wisp" run --dir ::/guest "$wa"
+want_error "--dir needs a host directory" 2
+run wasi-dir-no-guest "$wisp" run --dir "$work/dir::" "$wa"
+want_error "empty guest path"
+run wasi-env-no-value "$wisp" run --env
+want_error "--env needs a variable" 2
+run wasi-env-no-name "$wisp" run --env =x "$wa"
+want_error "--env needs a variable name" 2
+run wasi-bad-option "$wisp" run --mapdir x "$wa"
+want_error "unknown option '--mapdir'" 2
+run wasi-dir-before-module "$wisp" run --dir "$work/no-such-dir" "$work/does-not-exist.wasm"
+want_error "no-such-dir"
 
 # --- files that cannot be used ---
 run missing-file "$wisp" run "$work/does-not-exist.wasm"

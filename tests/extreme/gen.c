@@ -1,7 +1,8 @@
 /* Writes extreme-but-valid modules (and a few just over wisp's implementation limits) into
  * argv[1], with a manifest.txt: "file<TAB>ok<TAB>N" means the module must load and its export
- * `run` must return the i32 N; "file<TAB>limit<TAB>text" means loading must fail with
- * WISP_ERR_LIMIT and a message containing text. Generated at test time: some are megabytes. */
+ * `run` must return the i32 N; "file<TAB>trap<TAB>text" means it must load and `run` must trap
+ * with that message; "file<TAB>limit<TAB>text" means loading must fail with WISP_ERR_LIMIT and a
+ * message containing text. Generated at test time: some are megabytes. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +159,48 @@ int main(int argc, char **argv) {
     one_body(&b, &c, &body);
     emit("br-table-1000000.wasm", &b, "ok", "7");
 
+    /* 10,000 nested blocks left in one branch from the innermost: returns 42. */
+    prologue(&b, &c, 1, -1, 0);
+    body.n = 0;
+    put(&body, 0x00);
+    for (int i = 0; i < 10000; i++) PUT(&body, 0x02, 0x7f);
+    PUT(&body, 0x41, 0x2a, 0x0c);
+    put_u(&body, 9999);
+    for (int i = 0; i < 10000; i++) put(&body, 0x0b);
+    put(&body, 0x0b);
+    one_body(&b, &c, &body);
+    emit("nested-blocks-br-10000.wasm", &b, "ok", "42");
+
+    /* A loop around 9,999 nested blocks, re-entered 1,000 times by a br_if from the innermost:
+     * returns the count, 1000. */
+    prologue(&b, &c, 1, -1, 0);
+    body.n = 0;
+    PUT(&body, 0x01, 0x01, 0x7f, 0x03, 0x40);
+    for (int i = 0; i < 9999; i++) PUT(&body, 0x02, 0x40);
+    PUT(&body, 0x20, 0x00, 0x41, 0x01, 0x6a, 0x22, 0x00, 0x41); /* local 0 += 1 */
+    put_s(&body, 1000);
+    PUT(&body, 0x49, 0x0d); /* i32.lt_u; br_if to the loop */
+    put_u(&body, 9999);
+    for (int i = 0; i < 9999; i++) put(&body, 0x0b);
+    PUT(&body, 0x0b, 0x20, 0x00, 0x0b);
+    one_body(&b, &c, &body);
+    emit("nested-loop-10000.wasm", &b, "ok", "1000");
+
+    /* The same br_table with an index past its end: the default target leaves only the inner
+     * block, so run returns 3. */
+    prologue(&b, &c, 1, -1, 0);
+    body.n = 0;
+    PUT(&body, 0x00, 0x02, 0x40, 0x02, 0x40, 0x41);
+    put_s(&body, 5000000);
+    put(&body, 0x0e);
+    put_u(&body, 1000000);
+    for (int i = 0; i < 1000000; i++) put(&body, i == 999999 ? 0x01 : 0x00);
+    put(&body, 0x00);
+    PUT(&body, 0x0b, 0x41, 0x03, 0x0f, 0x0b);
+    PUT(&body, 0x41, 0x07, 0x0b);
+    one_body(&b, &c, &body);
+    emit("br-table-1000000-default.wasm", &b, "ok", "3");
+
     /* A 4 GiB memory (65,536 pages): stores 42 in its last word, loads it back, and adds
      * memory.size - 65536: returns 42. */
     prologue(&b, &c, 1, 65536, 0);
@@ -167,6 +210,46 @@ int main(int argc, char **argv) {
         0x3f, 0x00, 0x41, 0x80, 0x80, 0x04, 0x6b, 0x6a, 0x0b);
     one_body(&b, &c, &body);
     emit("memory-4gib.wasm", &b, "ok", "42");
+
+    /* A memory grown from 0 to 4 GiB by the guest: grow returns 0, a store and load at the last
+     * word, one page more fails (-1), memory.size is 65536: 0 + 42 - 1 + (65536 - 65535) = 42. */
+    prologue(&b, &c, 1, 0, 0);
+    body.n = 0;
+    PUT(&body, 0x00, 0x41);
+    put_s(&body, 65536);
+    PUT(&body, 0x40, 0x00,                                 /* memory.grow 65536 */
+        0x41, 0x7c, 0x41, 0x2a, 0x36, 0x02, 0x00,         /* i32.store [-4] = 42 */
+        0x41, 0x7c, 0x28, 0x02, 0x00, 0x6a,               /* + i32.load [-4] */
+        0x41, 0x01, 0x40, 0x00, 0x6a,                     /* + memory.grow 1 */
+        0x3f, 0x00, 0x41);
+    put_s(&body, 65535);
+    PUT(&body, 0x6b, 0x6a, 0x0b); /* + memory.size - 65535 */
+    one_body(&b, &c, &body);
+    emit("memory-grow-4gib.wasm", &b, "ok", "42");
+
+    /* run calls rec(1,000,000), which recurses to 0: past the default call depth (10,000), so a
+     * clean "call stack exhausted" trap. Named, for the backtrace. */
+    header(&b);
+    PUT(&c, 0x02, 0x60, 0x00, 0x01, 0x7f, 0x60, 0x01, 0x7f, 0x01, 0x7f);
+    section(&b, 1, &c);
+    PUT(&c, 0x02, 0x00, 0x01);
+    section(&b, 3, &c);
+    put(&c, 0x01);
+    put_name(&c, "run");
+    PUT(&c, 0x00, 0x00);
+    section(&b, 7, &c);
+    body.n = 0;
+    put(&body, 0x02);
+    PUT(&body, 0x08, 0x00, 0x41); /* run: rec(1000000) */
+    put_s(&body, 1000000);
+    PUT(&body, 0x10, 0x01, 0x0b);
+    PUT(&body, 0x15, 0x00, 0x20, 0x00, 0x45, 0x04, 0x7f, 0x41, 0x00, 0x05, /* rec: n == 0 ? 0 : */
+        0x20, 0x00, 0x41, 0x01, 0x6b, 0x10, 0x01, 0x41, 0x01, 0x6a, 0x0b, 0x0b); /* rec(n - 1) + 1 */
+    section(&b, 10, &body);
+    put_name(&c, "name");
+    PUT(&c, 0x01, 0x0b, 0x02, 0x00, 0x03, 'r', 'u', 'n', 0x01, 0x03, 'r', 'e', 'c');
+    section(&b, 0, &c);
+    emit("recursion-1000000.wasm", &b, "trap", "call stack exhausted");
 
     /* A function with 50,000 locals (the limit, parameters included): sets the last to 42 and
      * returns it plus the (zero) first. */

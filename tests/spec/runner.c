@@ -1,9 +1,13 @@
 /* spec_runner: runs the WebAssembly spec tests, as converted by wabt's `wast2json`, against wisp
- * through the public API only (include/wisp.h). Each .json file runs in a child process, so a crash
- * or a hang in one file is reported as that file's failure and the run goes on (--no-fork for gdb).
+ * through a public API only: the native one (include/wisp.h, the default) or, with --api=capi, the
+ * standard C API (include/wasm.h); engine.h is the adapter interface between the two. Each .json
+ * file runs in a child process, so a crash or a hang in one file is reported as that file's failure
+ * and the run goes on (--no-fork for gdb).
  *
- *   spec_runner [--skip PREFIX=REASON]... [--max-details N] [--timeout SECS] [--no-fork] FILE.json...
+ *   spec_runner [--api=wisp|capi|capi-serialize] [--skip PREFIX=REASON]... [--max-details N]
+ *               [--timeout SECS] [--no-fork] FILE.json...
  *
+ * Commands the selected API cannot express (v128 values through wasm.h) are counted as skipped.
  * Prints one PASS/FAIL/SKIP line per file, the details of each failure, and finally exactly
  * "N passed, M failed, K skipped". Exits 1 if anything failed, 2 on a usage error. */
 #define _POSIX_C_SOURCE 200809L
@@ -19,13 +23,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "spec.h"
+#include "engine.h"
 
 struct counts {
     uint64_t passed;
     uint64_t failed;
     uint64_t skipped_text;  /* text-format assert_malformed */
     uint64_t skipped_files; /* commands of files skipped by --skip */
+    uint64_t skipped_api;   /* commands the API cannot express (spec_api.unsupported) */
 };
 
 /* A "--skip PREFIX=REASON" option. The options point into argv: the parent allocates nothing
@@ -37,6 +42,7 @@ struct skip_rule {
 };
 
 struct options {
+    const struct spec_api *api;
     char **argv;
     int nopts; /* argv[1 .. nopts-1] are the options */
     uint64_t max_details; /* UINT64_MAX: all */
@@ -46,21 +52,18 @@ struct options {
 
 struct named_inst {
     char *name;
-    struct wisp_instance *inst; /* NULL if that module failed to load */
+    struct spec_instance *inst; /* NULL if that module failed to load */
 };
 
 /* The state of one .json file's run. */
 struct file_run {
     const struct options *opt;
     char *dir; /* directory of the .json, where its .wasm files are */
-    struct wisp_engine *engine;
-    struct wisp_store *store;
-    struct wisp_linker *linker;
-    struct wisp_module **mods; /* every module loaded; freed after the store */
-    size_t nmods, capmods;
+    const struct spec_api *api;
+    struct spec_session *s;
     struct named_inst *named;
     size_t nnamed, capnamed;
-    struct wisp_instance *current;
+    struct spec_instance *current;
     struct counts c;
     uint64_t details_shown;
     struct spec_buf details; /* failure lines (also sent to the parent when forked) */
@@ -136,7 +139,7 @@ static void put_name(struct spec_buf *b, const char *s, size_t len) {
     spec_buf_append(b, "\"", 1);
 }
 
-static void put_result(struct spec_buf *b, const struct wisp_result *r) {
+static void put_result(struct spec_buf *b, const struct spec_outcome *r) {
     static const char *const errs[] = {"none",  "malformed",     "invalid",  "unlinkable",
                                        "limit", "out of memory", "argument", "not found"};
     const char *msg = r->message ? r->message : "(no message)";
@@ -259,41 +262,38 @@ static const char *jstr(const cJSON *obj, const char *key) {
     return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(obj, key));
 }
 
-/* Loads the .wasm named by the command's "filename" and compiles it. Returns the result of
- * wisp_module_new (a runner problem is reported as a failure and returns false). */
-static bool load_module(struct file_run *fr, const cJSON *cmd, struct wisp_result *r, struct wisp_module **mod) {
+/* Reads the .wasm named by the command's "filename"; NULL (with a failure recorded) if it cannot. */
+static uint8_t *read_module_file(struct file_run *fr, const cJSON *cmd, size_t *len) {
     const char *fn = jstr(cmd, "filename");
-    *mod = NULL;
     if (!fn) {
         fail(fr, "no filename");
-        return false;
+        return NULL;
     }
     char *path = path_join(fr->dir, fn);
-    size_t len = 0;
-    uint8_t *bytes = read_file(path, &len);
-    if (!bytes) {
-        fail(fr, "cannot read %s: %s", path, strerror(errno));
-        free(path);
-        return false;
-    }
+    uint8_t *bytes = read_file(path, len);
+    if (!bytes) fail(fr, "cannot read %s: %s", path, strerror(errno));
     free(path);
-    *r = wisp_module_new(fr->engine, bytes, len, mod);
+    return bytes;
+}
+
+/* Loads the .wasm named by the command's "filename" and compiles it; *r is the outcome (a runner
+ * problem is reported as a failure and returns false). The module belongs to the session. */
+static bool load_module(struct file_run *fr, const cJSON *cmd, struct spec_outcome *r, struct spec_module **mod) {
+    size_t len = 0;
+    uint8_t *bytes = read_module_file(fr, cmd, &len);
+    *mod = NULL;
+    if (!bytes) return false;
+    *mod = fr->api->compile(fr->s, bytes, len, r);
     free(bytes);
     if (r->kind == WISP_OK && !*mod) {
-        fail(fr, "wisp_module_new returned success without a module");
+        fail(fr, "compiling returned success without a module");
+        spec_outcome_free(r);
         return false;
-    }
-    if (*mod) {
-        if (fr->nmods == fr->capmods) {
-            fr->capmods = fr->capmods ? fr->capmods * 2 : 16;
-            fr->mods = spec_xrealloc(fr->mods, fr->capmods * sizeof *fr->mods);
-        }
-        fr->mods[fr->nmods++] = *mod;
     }
     return true;
 }
 
-static void bind_name(struct file_run *fr, const char *name, struct wisp_instance *inst) {
+static void bind_name(struct file_run *fr, const char *name, struct spec_instance *inst) {
     for (size_t i = 0; i < fr->nnamed; i++) {
         if (strcmp(fr->named[i].name, name) == 0) {
             fr->named[i].inst = inst;
@@ -310,7 +310,7 @@ static void bind_name(struct file_run *fr, const char *name, struct wisp_instanc
 }
 
 /* The instance a command refers to: by name, or the most recent module. */
-static struct wisp_instance *find_instance(struct file_run *fr, const char *name, struct spec_buf *err) {
+static struct spec_instance *find_instance(struct file_run *fr, const char *name, struct spec_buf *err) {
     if (!name) {
         if (!fr->current) spec_buf_printf(err, "no current module instance");
         return fr->current;
@@ -325,37 +325,40 @@ static struct wisp_instance *find_instance(struct file_run *fr, const char *name
     return NULL;
 }
 
-/* Looks up an export by a name that may contain NUL bytes. */
-static bool find_export(const struct wisp_instance *inst, const struct spec_name *name, struct wisp_extern *out) {
-    if (strlen(name->s) == name->len) return wisp_instance_export(inst, name->s, out);
-    const struct wisp_module *mod = wisp_instance_module(inst);
-    size_t n = wisp_instance_export_count(inst);
-    for (size_t i = 0; i < n; i++) {
-        struct wisp_export_desc d;
-        const char *nm;
-        if (wisp_module_export(mod, i, &d) && d.name_len == name->len && memcmp(d.name, name->s, name->len) == 0)
-            return wisp_instance_export_at(inst, i, &nm, out);
-    }
-    return false;
-}
-
 /* ---- actions ---------------------------------------------------------------------------- */
 
 struct action_out {
-    struct wisp_result r;
+    struct spec_outcome r;
     struct wisp_value *vals; /* results, malloc'd */
     size_t nvals;
     struct spec_buf desc; /* e.g. invoke "f"(i32:1 (0x1)) */
 };
 
 static void action_out_free(struct action_out *a) {
-    wisp_result_free(&a->r);
+    spec_outcome_free(&a->r);
     free(a->vals);
     spec_buf_free(&a->desc);
 }
 
+/* Counts the current command as one the API cannot express. */
+static void skip_unsupported(struct file_run *fr) { fr->c.skipped_api++; }
+
+/* Records why an action could not be performed (or counts it as skipped); false. */
+static bool action_refused(struct file_run *fr, struct action_out *out, enum spec_action_status st, bool is_get) {
+    switch (st) {
+    case SPEC_ACTION_NO_EXPORT: fail(fr, "%s: no such export", out->desc.p); break;
+    case SPEC_ACTION_WRONG_KIND:
+        fail(fr, "%s: export is not a %s", out->desc.p, is_get ? "global" : "function");
+        break;
+    case SPEC_ACTION_UNSUPPORTED: skip_unsupported(fr); break;
+    default: break;
+    }
+    return false;
+}
+
 /* Performs an invoke or get. Returns false (with a failure recorded) if the action could not
- * even be attempted: unknown module or export, wrong kind, unparsable arguments. */
+ * even be attempted: unknown module or export, wrong kind, unparsable arguments; or (counted as
+ * skipped) if the API cannot express it. */
 static bool do_action(struct file_run *fr, const cJSON *cmd, struct action_out *out) {
     memset(out, 0, sizeof *out);
     const cJSON *act = cJSON_GetObjectItemCaseSensitive(cmd, "action");
@@ -374,34 +377,27 @@ static bool do_action(struct file_run *fr, const cJSON *cmd, struct action_out *
     struct spec_buf err = {0};
     bool ok = false;
     struct wisp_value *args = NULL;
-    struct wisp_instance *inst = find_instance(fr, modname, &err);
-    struct wisp_extern ext;
+    struct spec_instance *inst = find_instance(fr, modname, &err);
+    enum spec_action_status st;
     if (!inst) {
         fail(fr, "%s: %s", out->desc.p, err.p);
         goto done;
     }
-    if (!find_export(inst, &field, &ext)) {
-        fail(fr, "%s: no such export", out->desc.p);
-        goto done;
-    }
     if (is_get) {
-        if (ext.kind != WISP_EXTERN_GLOBAL) {
-            fail(fr, "%s: export is not a global", out->desc.p);
+        out->vals = spec_xmalloc(sizeof *out->vals);
+        memset(out->vals, 0, sizeof *out->vals);
+        st = fr->api->get(fr->s, inst, &field, &out->vals[0]);
+        if (st != SPEC_ACTION_DONE) {
+            action_refused(fr, out, st, true);
             goto done;
         }
-        out->vals = spec_xmalloc(sizeof *out->vals);
-        out->vals[0] = wisp_global_get(ext.of.global);
         out->nvals = 1;
-        out->r = wisp_ok();
+        out->r = spec_outcome_ok();
         ok = true;
         goto done;
     }
     if (strcmp(type, "invoke") != 0) {
         fail(fr, "%s: unknown action type", out->desc.p);
-        goto done;
-    }
-    if (ext.kind != WISP_EXTERN_FUNC) {
-        fail(fr, "%s: export is not a function", out->desc.p);
         goto done;
     }
     const cJSON *jargs = cJSON_GetObjectItemCaseSensitive(act, "args");
@@ -417,11 +413,17 @@ static bool do_action(struct file_run *fr, const cJSON *cmd, struct action_out *
         spec_value_format(&out->desc, &args[i]);
     }
     spec_buf_append(&out->desc, ")", 1);
-    const struct wisp_functype *ft = wisp_func_type(ext.of.func);
-    out->nvals = ft ? ft->result_count : 0;
-    out->vals = spec_xmalloc((out->nvals ? out->nvals : 1) * sizeof *out->vals);
-    memset(out->vals, 0, (out->nvals ? out->nvals : 1) * sizeof *out->vals);
-    out->r = wisp_func_call(fr->store, ext.of.func, args, nargs, out->vals, out->nvals);
+    for (size_t i = 0; i < nargs; i++) {
+        if (args[i].type == WISP_V128 && !fr->api->has_v128) {
+            skip_unsupported(fr);
+            goto done;
+        }
+    }
+    st = fr->api->invoke(fr->s, inst, &field, args, nargs, &out->vals, &out->nvals, &out->r);
+    if (st != SPEC_ACTION_DONE) {
+        action_refused(fr, out, st, false);
+        goto done;
+    }
     ok = true;
 done:
     free(args);
@@ -438,14 +440,29 @@ static bool text_matches(const char *got, const char *want) {
     return strstr(got, want) != NULL || strncmp(want, got, strlen(got)) == 0;
 }
 
-static bool trap_matches(const struct wisp_result *r, const char *want) {
+static bool trap_matches(const struct spec_outcome *r, const char *want) {
     if (r->kind != WISP_TRAP) return false;
     if (!text_matches(wisp_trap_name(r->trap), want)) return false;
     return !r->message || text_matches(r->message, want);
 }
 
+/* Does the command expect a value the API cannot carry? (Counted as skipped, then.) */
+static bool expects_unsupported(const struct file_run *fr, const cJSON *cmd) {
+    if (fr->api->has_v128) return false;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(cmd, "expected")) {
+        const char *t = jstr(e, "type");
+        if (t && strcmp(t, "v128") == 0) return true;
+    }
+    return false;
+}
+
 static void cmd_assert_return(struct file_run *fr, const cJSON *cmd) {
     struct action_out a;
+    if (expects_unsupported(fr, cmd)) {
+        skip_unsupported(fr);
+        return;
+    }
     if (!do_action(fr, cmd, &a)) {
         action_out_free(&a);
         return;
@@ -532,9 +549,9 @@ static void cmd_assert_trap(struct file_run *fr, const cJSON *cmd, bool exhausti
 static void cmd_module(struct file_run *fr, const cJSON *cmd) {
     const char *name = jstr(cmd, "name");
     const char *fn = jstr(cmd, "filename");
-    struct wisp_result r = wisp_ok();
-    struct wisp_module *mod;
-    struct wisp_instance *inst = NULL;
+    struct spec_outcome r = spec_outcome_ok();
+    struct spec_module *mod;
+    struct spec_instance *inst = NULL;
     fr->current = NULL;
     if (name) bind_name(fr, name, NULL);
     if (!load_module(fr, cmd, &r, &mod)) return;
@@ -543,7 +560,8 @@ static void cmd_module(struct file_run *fr, const cJSON *cmd) {
         put_result(&got, &r);
         fail(fr, "%s: expected to load, got %s", fn, got.p);
     } else {
-        r = wisp_linker_instantiate(fr->linker, mod, &inst);
+        spec_outcome_free(&r);
+        inst = fr->api->instantiate(fr->s, mod, &r);
         if (r.kind != WISP_OK || !inst) {
             put_result(&got, &r);
             fail(fr, "%s: expected to instantiate, got %s", fn, got.p);
@@ -555,71 +573,74 @@ static void cmd_module(struct file_run *fr, const cJSON *cmd) {
     fr->current = inst;
     if (name) bind_name(fr, name, inst);
     spec_buf_free(&got);
-    wisp_result_free(&r);
+    spec_outcome_free(&r);
 }
 
 static void cmd_register(struct file_run *fr, const cJSON *cmd) {
-    const char *as = jstr(cmd, "as");
+    struct spec_name as = {NULL, 0};
     struct spec_buf err = {0};
-    struct wisp_instance *inst = find_instance(fr, jstr(cmd, "name"), &err);
-    if (!as) {
+    struct spec_instance *inst = find_instance(fr, jstr(cmd, "name"), &err);
+    if (!spec_name_get(cmd, "as", &as)) {
         fail(fr, "register without \"as\"");
     } else if (!inst) {
-        fail(fr, "register \"%s\": %s", as, err.p);
+        fail(fr, "register \"%s\": %s", as.s, err.p);
     } else {
-        struct wisp_result r = wisp_linker_define_instance(fr->linker, as, inst);
+        struct spec_outcome r = spec_outcome_ok();
+        fr->api->register_instance(fr->s, &as, inst, &r);
         if (r.kind == WISP_OK) {
             pass(fr);
         } else {
             struct spec_buf got = {0};
             put_result(&got, &r);
-            fail(fr, "register \"%s\": %s", as, got.p);
+            fail(fr, "register \"%s\": %s", as.s, got.p);
             spec_buf_free(&got);
         }
-        wisp_result_free(&r);
+        spec_outcome_free(&r);
     }
+    spec_name_free(&as);
     spec_buf_free(&err);
 }
 
 /* assert_invalid / assert_malformed (binary): compiling must fail with `code`, and validation
- * alone (wisp_module_validate) must agree. */
+ * alone must agree. */
 static void cmd_assert_bad_module(struct file_run *fr, const cJSON *cmd, enum wisp_error_code code) {
     const char *fn = jstr(cmd, "filename");
     const char *text = jstr(cmd, "text");
     const char *what = code == WISP_ERR_INVALID ? "invalid" : "malformed";
-    struct wisp_result r = wisp_ok();
-    struct wisp_module *mod;
+    struct spec_outcome r = spec_outcome_ok();
+    struct spec_module *mod;
     if (!load_module(fr, cmd, &r, &mod)) return;
     struct spec_buf got = {0};
     if (r.kind != WISP_ERROR || r.error != code) {
         put_result(&got, &r);
         fail(fr, "%s: expected %s (\"%s\"), got %s", fn, what, text ? text : "", got.p);
     } else {
-        /* The bytes are read again: the check must not depend on what module_new kept. */
-        char *path = path_join(fr->dir, fn);
+        /* The bytes are read again: the check must not depend on what compiling kept. */
         size_t len = 0;
-        uint8_t *bytes = read_file(path, &len);
-        free(path);
-        struct wisp_result v = bytes ? wisp_module_validate(fr->engine, bytes, len) : wisp_ok();
-        free(bytes);
-        if (bytes && (v.kind != WISP_ERROR || v.error != code)) {
-            put_result(&got, &v);
-            fail(fr, "%s: wisp_module_new says %s but wisp_module_validate says %s", fn, what, got.p);
-        } else {
-            pass(fr);
+        uint8_t *bytes = read_module_file(fr, cmd, &len);
+        if (bytes) {
+            struct spec_outcome v = spec_outcome_ok();
+            fr->api->validate(fr->s, bytes, len, &v);
+            if (v.kind != WISP_ERROR || v.error != code) {
+                put_result(&got, &v);
+                fail(fr, "%s: compiling says %s but validating says %s", fn, what, got.p);
+            } else {
+                pass(fr);
+            }
+            spec_outcome_free(&v);
+            free(bytes);
         }
-        wisp_result_free(&v);
     }
     spec_buf_free(&got);
-    wisp_result_free(&r);
+    spec_outcome_free(&r);
 }
 
 /* assert_unlinkable / assert_uninstantiable: the module compiles, instantiation fails. */
 static void cmd_assert_instantiate_fails(struct file_run *fr, const cJSON *cmd, bool unlinkable) {
     const char *fn = jstr(cmd, "filename");
     const char *text = jstr(cmd, "text");
-    struct wisp_result r = wisp_ok();
-    struct wisp_module *mod;
+    struct spec_outcome r = spec_outcome_ok();
+    struct spec_module *mod;
     if (!text) text = "";
     if (!load_module(fr, cmd, &r, &mod)) return;
     struct spec_buf got = {0};
@@ -627,9 +648,10 @@ static void cmd_assert_instantiate_fails(struct file_run *fr, const cJSON *cmd, 
         put_result(&got, &r);
         fail(fr, "%s: expected to load, got %s", fn, got.p);
     } else {
-        struct wisp_instance *inst = NULL;
-        r = wisp_linker_instantiate(fr->linker, mod, &inst);
-        bool ok = unlinkable ? r.kind == WISP_ERROR && r.error == WISP_ERR_UNLINKABLE : trap_matches(&r, text);
+        spec_outcome_free(&r);
+        struct spec_instance *inst = fr->api->instantiate(fr->s, mod, &r);
+        bool ok = !inst &&
+                  (unlinkable ? r.kind == WISP_ERROR && r.error == WISP_ERR_UNLINKABLE : trap_matches(&r, text));
         if (ok) {
             pass(fr);
         } else {
@@ -638,7 +660,7 @@ static void cmd_assert_instantiate_fails(struct file_run *fr, const cJSON *cmd, 
         }
     }
     spec_buf_free(&got);
-    wisp_result_free(&r);
+    spec_outcome_free(&r);
 }
 
 static void run_command(struct file_run *fr, const cJSON *cmd) {
@@ -686,14 +708,12 @@ static void run_file(struct file_run *fr, const char *path) {
         return;
     }
     const cJSON *cmds = cJSON_GetObjectItemCaseSensitive(root, "commands");
-    fr->engine = wisp_engine_new(NULL);
-    fr->store = fr->engine ? wisp_store_new(fr->engine) : NULL;
-    fr->linker = fr->store ? wisp_linker_new(fr->store) : NULL;
-    if (!fr->linker) {
-        fail(fr, "cannot create engine, store or linker");
+    fr->api = fr->opt->api;
+    fr->cmd = "spectest";
+    fr->s = fr->api->open(&err);
+    if (!fr->s) {
+        fail(fr, "cannot start the %s engine: %s", fr->api->name, err.p ? err.p : "?");
     } else {
-        fr->cmd = "spectest";
-        if (!spec_define_spectest(fr->linker, fr->store, &err)) fail(fr, "%s", err.p);
         const cJSON *cmd;
         cJSON_ArrayForEach(cmd, cmds) {
             fr->line = (uint32_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(cmd, "line"));
@@ -702,14 +722,10 @@ static void run_file(struct file_run *fr, const char *path) {
             run_command(fr, cmd);
         }
     }
-    if (fr->linker) wisp_linker_free(fr->linker);
-    if (fr->store) wisp_store_free(fr->store); /* instances refer to their modules: free it first */
-    for (size_t i = 0; i < fr->nmods; i++) wisp_module_free(fr->mods[i]);
-    if (fr->engine) wisp_engine_free(fr->engine);
-    free(fr->mods);
+    fr->api->close(fr->s); /* frees every module and instance too */
+    fr->s = NULL;
     for (size_t i = 0; i < fr->nnamed; i++) free(fr->named[i].name);
     free(fr->named);
-    fr->mods = NULL;
     fr->named = NULL;
     fr->cmd = NULL;
     cJSON_Delete(root);
@@ -853,13 +869,17 @@ static bool skip_rule_for(const struct options *opt, const char *path, struct sk
 }
 
 static void usage(FILE *f) {
-    fputs("usage: spec_runner [--skip PREFIX=REASON]... [--max-details N] [--timeout SECS] [--no-fork] FILE.json...\n"
-          "Runs wast2json output against wisp. Files whose name starts with PREFIX are skipped for REASON.\n",
+    fputs("usage: spec_runner [--api=wisp|capi|capi-serialize] [--skip PREFIX=REASON]... [--max-details N]\n"
+          "                   [--timeout SECS] [--no-fork] FILE.json...\n"
+          "Runs wast2json output against wisp, through wisp.h (default) or wasm.h (--api=capi; with\n"
+          "capi-serialize every module is serialized and deserialized before use).\n"
+          "Files whose name starts with PREFIX are skipped for REASON.\n",
           f);
 }
 
 int main(int argc, char **argv) {
-    struct options opt = {.argv = argv, .nopts = 1, .max_details = UINT64_MAX, .timeout = 600, .fork = true};
+    struct options opt = {
+        .api = &spec_api_wisp, .argv = argv, .nopts = 1, .max_details = UINT64_MAX, .timeout = 600, .fork = true};
     struct counts total = {0};
     uint64_t skipped_file_count = 0;
     int first = 1;
@@ -869,6 +889,15 @@ int main(int argc, char **argv) {
         if (strcmp(a, "--") == 0) {
             first++;
             break;
+        } else if (strcmp(a, "--api=wisp") == 0) {
+            opt.api = &spec_api_wisp;
+        } else if (strcmp(a, "--api=capi") == 0 || strcmp(a, "--api=capi-serialize") == 0) {
+#ifdef WISP_SPEC_CAPI
+            opt.api = strcmp(a, "--api=capi") == 0 ? &spec_api_capi : &spec_api_capi_serialize;
+#else
+            fputs("spec_runner: built without wasm.h (include/wasm.h or src/capi missing)\n", stderr);
+            return 2;
+#endif
         } else if (strcmp(a, "--no-fork") == 0) {
             opt.fork = false;
         } else if (strcmp(a, "--skip") == 0 && first + 1 < argc && strchr(argv[first + 1], '=')) {
@@ -910,6 +939,7 @@ int main(int argc, char **argv) {
         printf("%s %.*s.wast: %" PRIu64 " passed", out.c.failed ? "FAIL" : "PASS", stem_len, stem, out.c.passed);
         if (out.c.failed) printf(", %" PRIu64 " failed", out.c.failed);
         if (out.c.skipped_text) printf(", %" PRIu64 " skipped (text-format assert_malformed)", out.c.skipped_text);
+        if (out.c.skipped_api) printf(", %" PRIu64 " skipped (%s)", out.c.skipped_api, opt.api->unsupported);
         if (out.abnormal.len) printf(" -- %s", out.abnormal.p);
         printf("\n");
         if (out.details.len) fputs(out.details.p, stdout);
@@ -919,6 +949,7 @@ int main(int argc, char **argv) {
         total.passed += out.c.passed;
         total.failed += out.c.failed;
         total.skipped_text += out.c.skipped_text;
+        total.skipped_api += out.c.skipped_api;
         spec_buf_free(&out.details);
         spec_buf_free(&out.abnormal);
     }
@@ -930,8 +961,11 @@ int main(int argc, char **argv) {
         printf("\n");
     }
     if (total.skipped_text) printf("skipped %" PRIu64 " text-format assert_malformed commands\n", total.skipped_text);
+    if (total.skipped_api)
+        printf("skipped %" PRIu64 " commands through %s: %s\n", total.skipped_api, opt.api->name, opt.api->unsupported);
+    if (opt.api != &spec_api_wisp) printf("api: %s\n", opt.api->name);
     printf("%" PRIu64 " passed, %" PRIu64 " failed, %" PRIu64 " skipped\n", total.passed, total.failed,
-           total.skipped_text + total.skipped_files);
+           total.skipped_text + total.skipped_files + total.skipped_api);
     return total.failed ? 1 : 0;
 
 bad_usage:

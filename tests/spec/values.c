@@ -1,5 +1,5 @@
 /* Spec-runner helpers: text buffers, wast2json value parsing ("i32" "4294967295", "nan:canonical",
- * v128 lanes, references) and comparison of results against expectations by bit pattern. */
+ * v128 lanes, references), comparison of results against expectations by bit pattern, outcomes. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spec.h"
+#include "engine.h"
 
 static void spec_oom(void) {
     fputs("spec_runner: out of memory\n", stderr);
@@ -365,4 +365,38 @@ void spec_expect_format(struct spec_buf *b, const struct spec_expect *e) {
     } else {
         spec_value_format(b, &e->v);
     }
+}
+
+/* ---- outcomes (engine.h) ------------------------------------------------------------------- */
+
+struct spec_outcome spec_outcome_ok(void) {
+    struct spec_outcome o;
+    memset(&o, 0, sizeof o);
+    o.kind = WISP_OK;
+    o.offset = UINT64_MAX;
+    o.func_index = UINT32_MAX;
+    return o;
+}
+
+struct spec_outcome spec_outcome_error(enum wisp_error_code code, const char *fmt, ...) {
+    struct spec_outcome o = spec_outcome_ok();
+    o.kind = WISP_ERROR;
+    o.error = code;
+    va_list ap;
+    va_start(ap, fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n >= 0) {
+        o.message = spec_xmalloc((size_t)n + 1);
+        vsnprintf(o.message, (size_t)n + 1, fmt, ap);
+    }
+    va_end(ap);
+    return o;
+}
+
+void spec_outcome_free(struct spec_outcome *o) {
+    free(o->message);
+    o->message = NULL;
 }

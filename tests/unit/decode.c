@@ -37,13 +37,27 @@ static struct wisp_allocator g_alloc = {track_alloc, &g_track};
 
 #define HDR 0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00
 
+/* The decoder's whole well-formedness check: dec_module, then the scan of the bodies' code that
+ * it leaves for later (val_module runs it when it rejects a module). */
+static struct wisp_result dec_full(const uint8_t *bytes, size_t n, struct module **m) {
+    struct wisp_result r = dec_module(&g_alloc, bytes, n, m);
+    if (r.kind == WISP_OK && *m) {
+        r = dec_check_code(*m, 0);
+        if (r.kind != WISP_OK) {
+            mod_free(*m);
+            *m = NULL;
+        }
+    }
+    return r;
+}
+
 /* Decodes sections (the 8-byte header is added here). */
 static struct wisp_result dec(const uint8_t *secs, size_t n, struct module **m) {
     uint8_t *buf = malloc(n + 8);
     const uint8_t hdr[8] = {HDR};
     memcpy(buf, hdr, 8);
     if (n) memcpy(buf + 8, secs, n);
-    struct wisp_result r = dec_module(&g_alloc, buf, n + 8, m);
+    struct wisp_result r = dec_full(buf, n + 8, m);
     free(buf);
     return r;
 }
@@ -65,7 +79,7 @@ static struct module *ok_(const uint8_t *secs, size_t n, int line) {
 static void err_raw(const uint8_t *bytes, size_t n, enum wisp_error_code code, const char *sub, long long off,
                     int line) {
     struct module *m = (struct module *)1;
-    struct wisp_result r = dec_module(&g_alloc, bytes, n, &m);
+    struct wisp_result r = dec_full(bytes, n, &m);
     bool good = r.kind == WISP_ERROR && r.error == code && m == NULL && r.message && strstr(r.message, sub) &&
                 !strchr(r.message, '\n') && (off < 0 || r.offset == (uint64_t)off);
     if (!good) {
@@ -491,6 +505,75 @@ static void test_code(void) {
 #undef TF
 }
 
+/* Body code is scanned by dec_check_code, not dec_module; errors dec_module finds after some
+ * bodies were delimited still give way to an encoding error in those bodies. */
+static void test_lazy_code(void) {
+#define TF 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00
+#define TF2 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x03, 0x02, 0x00, 0x00
+    static const uint8_t illegal[] = {HDR, TF, 0x0a, 0x05, 0x01, 0x03, 0x00, 0x06, 0x0b};
+    struct module *m = NULL;
+    struct wisp_result r = dec_module(&g_alloc, illegal, sizeof illegal, &m);
+    CHECK(r.kind == WISP_OK && m);
+    if (m) {
+        r = dec_check_code(m, 0);
+        CHECK(r.kind == WISP_ERROR && r.error == WISP_ERR_MALFORMED && r.offset == 0x17 && r.message &&
+              strstr(r.message, "(function 0): illegal opcode 0x06"));
+        wisp_result_free(&r);
+        r = dec_check_code(m, 1); /* past the last body: nothing to scan */
+        CHECK(r.kind == WISP_OK);
+        mod_free(m);
+    }
+    /* a malformed data segment after a malformed body */
+    BAD("(function 0): illegal opcode 0x06", 0x17, TF, 0x0a, 0x05, 0x01, 0x03, 0x00, 0x06, 0x0b, 0x0b, 0x02, 0x01,
+        0x07);
+    /* the code and function sections disagree, after a malformed body */
+    BAD("illegal opcode 0x06", 0x18, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x03, 0x02, 0x00, 0x00, 0x0a, 0x05, 0x01,
+        0x03, 0x00, 0x06, 0x0b);
+    /* a later body's locals over the limit, or malformed, after a malformed body */
+    BAD("(function 0): illegal opcode 0x06", -1, TF2, 0x0a, 0x0c, 0x02, 0x03, 0x00, 0x06, 0x0b, 0x06, 0x01, 0xd1, 0x86,
+        0x03, 0x7f, 0x0b);
+    BAD("(function 0): illegal opcode 0x06", -1, TF2, 0x0a, 0x09, 0x02, 0x03, 0x00, 0x06, 0x0b, 0x03, 0x01, 0x01, 0x40);
+    /* the same body's locals over the limit: its code is read first */
+    BAD("(function 0): illegal opcode 0x06", -1, TF, 0x0a, 0x09, 0x01, 0x07, 0x01, 0xd1, 0x86, 0x03, 0x7f, 0x06, 0x0b);
+    LIM("(function 0): too many locals", -1, TF, 0x0a, 0x09, 0x01, 0x07, 0x01, 0xd1, 0x86, 0x03, 0x7f, 0x01, 0x0b);
+    /* memory.init with data segments but no data count section: at the instruction */
+    BAD("data count section required", 0x22, TF, 0x05, 0x03, 0x01, 0x00, 0x01, 0x0a, 0x0e, 0x01, 0x0c, 0x00, 0x41,
+        0x00, 0x41, 0x00, 0x41, 0x00, 0xfc, 0x08, 0x00, 0x00, 0x0b, 0x0b, 0x04, 0x01, 0x01, 0x01, 'x');
+#undef TF
+#undef TF2
+}
+
+/* Where every entity is declared, imported or defined, and the shared type hash. */
+static void test_offsets(void) {
+    struct module *m = OK(0x01, 0x04, 0x01, 0x60, 0x00, 0x00,                                         /* @8 */
+                          0x02, 0x0e, 0x02, 0x01, 'm', 0x01, 'f', 0x00, 0x00,                         /* @14, f @17 */
+                          0x01, 'm', 0x01, 'g', 0x03, 0x7f, 0x00,                                     /* g @23 */
+                          0x03, 0x03, 0x02, 0x00, 0x00,                                               /* @30 */
+                          0x04, 0x04, 0x01, 0x70, 0x00, 0x01,                                         /* @35 */
+                          0x05, 0x03, 0x01, 0x00, 0x01,                                               /* @41 */
+                          0x06, 0x06, 0x01, 0x7f, 0x00, 0x41, 0x00, 0x0b,                             /* @46 */
+                          0x07, 0x05, 0x01, 0x01, 'e', 0x00, 0x01,                                    /* @54 */
+                          0x08, 0x01, 0x01,                                                           /* @61 */
+                          0x0a, 0x07, 0x02, 0x02, 0x00, 0x0b, 0x02, 0x00, 0x0b,                       /* @64 */
+                          0x0b, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 'x');                       /* @73 */
+    CHECK(m != NULL);
+    if (!m) return;
+    CHECK(m->nfuncs == 3 && m->func_offsets[0] == 17 && m->func_offsets[1] == 33 && m->func_offsets[2] == 34);
+    CHECK(m->nglobals == 2 && m->global_offsets[0] == 23 && m->global_offsets[1] == 49);
+    CHECK(m->ntables == 1 && m->table_offsets[0] == 38);
+    CHECK(m->nmems == 1 && m->mem_offsets[0] == 44);
+    CHECK(m->nexports == 1 && m->exports[0].offset == 57);
+    CHECK(m->has_start && m->start == 1 && m->start_offset == 63);
+    CHECK(m->ndatas == 1 && m->datas[0].offset_in_module == 76);
+    CHECK(m->owner_alloc == &g_alloc);
+    /* the hash is a function of the shape only */
+    uint8_t types[3] = {0x7f, 0x7e, 0x7f};
+    struct mod_functype a = {2, 1, types, 0}, b = {2, 1, types, 0}, c = {1, 2, types, 0};
+    CHECK(mod_functype_hash(&a) == mod_functype_hash(&b) && mod_functype_hash(&a) != mod_functype_hash(&c));
+    CHECK(m->types[0].hash == mod_functype_hash(&m->types[0]));
+    mod_free(m);
+}
+
 /* Implementation limits on counts need real bytes behind them. */
 static void test_limits(void) {
     struct buf b = {0}, c = {0};
@@ -556,7 +639,7 @@ static void test_oom(void) {
         g_track.count = 0;
         g_track.fail_at = n;
         struct module *m = (struct module *)1;
-        struct wisp_result r = dec_module(&g_alloc, mod, sizeof mod, &m);
+        struct wisp_result r = dec_full(mod, sizeof mod, &m);
         if (r.kind == WISP_OK) {
             CHECK(m && m->module_name && !strcmp(m->module_name, "M") && mod_func_name(m, 1));
             CHECK(m->ncustoms == 3 && m->nelems == 2 && m->ndatas == 1);
@@ -592,6 +675,8 @@ int main(void) {
     test_leb();
     test_entries();
     test_code();
+    test_lazy_code();
+    test_offsets();
     test_limits();
     test_oom();
     CHECK(g_track.live == 0); /* nothing leaked, and every free gave back the size allocated */

@@ -519,12 +519,12 @@ static void hand_build(struct hand *h, struct wisp_engine *e, uint8_t data_offse
 
     static char ex_g1[] = "g1", ex_tab[] = "tab1", ex_add[] = "add", ex_mem[] = "memory", ex_g3[] = "g3",
                 ex_g4[] = "g4";
-    h->exports[0] = (struct mod_export){ex_g1, 2, MOD_GLOBAL, 1};
-    h->exports[1] = (struct mod_export){ex_tab, 4, MOD_TABLE, 1};
-    h->exports[2] = (struct mod_export){ex_add, 3, MOD_FUNC, 1};
-    h->exports[3] = (struct mod_export){ex_mem, 6, MOD_MEMORY, 0};
-    h->exports[4] = (struct mod_export){ex_g3, 2, MOD_GLOBAL, 3};
-    h->exports[5] = (struct mod_export){ex_g4, 2, MOD_GLOBAL, 4};
+    h->exports[0] = (struct mod_export){ex_g1, 2, MOD_GLOBAL, 1, 0};
+    h->exports[1] = (struct mod_export){ex_tab, 4, MOD_TABLE, 1, 0};
+    h->exports[2] = (struct mod_export){ex_add, 3, MOD_FUNC, 1, 0};
+    h->exports[3] = (struct mod_export){ex_mem, 6, MOD_MEMORY, 0, 0};
+    h->exports[4] = (struct mod_export){ex_g3, 2, MOD_GLOBAL, 3, 0};
+    h->exports[5] = (struct mod_export){ex_g4, 2, MOD_GLOBAL, 4, 0};
     m->exports = h->exports;
     m->nexports = 6;
 
@@ -546,8 +546,8 @@ static void hand_build(struct hand *h, struct wisp_engine *e, uint8_t data_offse
     struct mod_expr doff = put(h, &at, (const uint8_t[]){0x41, data_offset, 0x0b}, 3);
     struct mod_expr hello = put(h, &at, (const uint8_t *)"hello", 5);
     struct mod_expr xyz = put(h, &at, (const uint8_t *)"xyz", 3);
-    h->datas[0] = (struct mod_data){MOD_SEG_ACTIVE, 0, doff, hello.start, hello.len};
-    h->datas[1] = (struct mod_data){MOD_SEG_PASSIVE, 0, {0, 0}, xyz.start, xyz.len};
+    h->datas[0] = (struct mod_data){MOD_SEG_ACTIVE, 0, doff, hello.start, hello.len, 0};
+    h->datas[1] = (struct mod_data){MOD_SEG_PASSIVE, 0, {0, 0}, xyz.start, xyz.len, 0};
     m->datas = h->datas;
     m->ndatas = 2;
 

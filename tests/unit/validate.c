@@ -215,8 +215,8 @@ static struct wisp_result run_p(const struct buf *mod, struct rec *rec, const st
     if (pt && pt->drop_datacount) m->has_datacount = false;
     struct cg_backend cg = {rec, rec_begin, rec_op, rec_end, rec_error};
     r = val_module(m, rec ? &cg : NULL);
-    /* The message was allocated through the module's copy of the allocator: re-own it. */
-    if (r.owner_ == (void *)&m->alloc) r.owner_ = (void *)&test_alloc;
+    /* The result is owned by the allocator the module was decoded with: it outlives the module. */
+    CHECK(r.kind == WISP_OK || !r.message || r.owner_ == (void *)&test_alloc);
     mod_free(m);
     return r;
 }
@@ -256,10 +256,12 @@ static int expect_ok(struct wisp_result r) {
     return ok;
 }
 
-/* Expects an error of `code` whose message contains each of the given strings. */
+/* Expects an error of `code` whose message contains each of the given strings. Every invalid
+ * module error must say where (a byte offset, also in the message). */
 static int expect_err(struct wisp_result r, enum wisp_error_code code, const char *s1, const char *s2) {
     int ok = r.kind == WISP_ERROR && r.error == code && r.message && strstr(r.message, s1) &&
-             (!s2 || strstr(r.message, s2));
+             (!s2 || strstr(r.message, s2)) &&
+             (code != WISP_ERR_INVALID || (r.offset != UINT64_MAX && strstr(r.message, " at offset 0x")));
     if (!ok)
         fprintf(stderr, "expected error %d with \"%s\"%s%s, got kind %d error %d: %s\n", code, s1, s2 ? " and " : "",
                 s2 ? s2 : "", r.kind, r.error, r.message ? r.message : "(no message)");
@@ -461,7 +463,7 @@ static void test_errors(void) {
     CHECK(expect_err(run_bad(":", BAD(B(0x00, 0x41, 0x00, 0x0e, 0x00, 0x00, 0x01, 0x01, 0x01, 0x01, 0x0b),
                                       B(0x00, 0x41, 0x00, 0x0e, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x00, 0x0b)),
                              0),
-                     WISP_ERR_MALFORMED, "unexpected end", NULL));
+                     WISP_ERR_MALFORMED, "length out of bounds", NULL));
     /* select */
     CHECK(expect_err(run1(":", BODY(0x00, 0x1c, 0x00, 0x0b), 0, NULL), WISP_ERR_INVALID, "invalid result arity", NULL));
     CHECK(expect_err(run1(":", BODY(0x00, 0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0x41, 0x01, 0x1c, 0x02,
@@ -497,6 +499,80 @@ static struct wisp_result run_raw(const uint8_t *bytes, size_t n) {
     struct wisp_result r = run(&mod, NULL);
     free(mod.b);
     return r;
+}
+
+/* Expects an error of `code` at byte offset `off`, with the message "... at offset 0x<off>: <s1>...". */
+static int expect_err_at(struct wisp_result r, enum wisp_error_code code, uint64_t off, const char *s1) {
+    char at[48];
+    snprintf(at, sizeof at, " at offset 0x%llx: ", (unsigned long long)off);
+    bool where = r.kind == WISP_ERROR && r.offset == off;
+    if (!where)
+        fprintf(stderr, "expected offset 0x%llx, got 0x%llx: %s\n", (unsigned long long)off,
+                (unsigned long long)r.offset, r.message ? r.message : "(no message)");
+    return expect_err(r, code, at, s1) && where;
+}
+
+/* Module-level errors name the entity's declaration: the offsets below count the 8-byte header. */
+static void test_module_offsets(void) {
+    /* export entry */
+    CHECK(expect_err_at(run_raw(BODY(0x07, 0x08, 0x01, 0x04, 'm', 'a', 'i', 'n', 0x00, 0x07)), WISP_ERR_INVALID, 11,
+                        "unknown function 7 in export \"main\""));
+    {
+        struct wisp_result r = run_raw(BODY(0x07, 0x08, 0x01, 0x04, 'm', 'a', 'i', 'n', 0x00, 0x07));
+        CHECK(r.message && !strcmp(r.message, "invalid module at offset 0xb: unknown function 7 in export \"main\""));
+        wisp_result_free(&r);
+    }
+    CHECK(expect_err_at(run_raw(BODY(0x07, 0x05, 0x01, 0x01, 'a', 0x02, 0x00)), WISP_ERR_INVALID, 11,
+                        "unknown memory 0 in export \"a\""));
+    CHECK(expect_err_at(run_raw(BODY(0x07, 0x05, 0x01, 0x01, 'g', 0x03, 0x02)), WISP_ERR_INVALID, 11,
+                        "unknown global 2 in export \"g\""));
+    CHECK(expect_err_at(run_raw(BODY(0x07, 0x05, 0x01, 0x01, 't', 0x01, 0x00)), WISP_ERR_INVALID, 11,
+                        "unknown table 0 in export \"t\""));
+    /* the second of two equal export names */
+    CHECK(expect_err_at(run_raw(BODY(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x07, 0x09, 0x02, 0x01,
+                                     'a', 0x00, 0x00, 0x01, 'a', 0x00, 0x00, 0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b)),
+                        WISP_ERR_INVALID, 25, "duplicate export name \"a\" (export 1, first at offset 0x15)"));
+    /* memories and tables: defined and imported */
+    CHECK(expect_err_at(run_raw(BODY(0x05, 0x05, 0x02, 0x00, 0x01, 0x00, 0x01)), WISP_ERR_INVALID, 13,
+                        "multiple memories"));
+    CHECK(expect_err_at(run_raw(BODY(0x02, 0x08, 0x01, 0x01, 'm', 0x01, 'm', 0x02, 0x00, 0x01, 0x05, 0x03, 0x01, 0x00,
+                                     0x01)),
+                        WISP_ERR_INVALID, 21, "multiple memories"));
+    CHECK(expect_err_at(run_raw(BODY(0x05, 0x05, 0x01, 0x00, 0x81, 0x80, 0x04)), WISP_ERR_INVALID, 11,
+                        "memory size must be at most 65536 pages (4GiB) (memory 0: minimum 65537 pages)"));
+    CHECK(expect_err_at(run_raw(BODY(0x05, 0x06, 0x02, 0x00, 0x01, 0x01, 0x02, 0x01)), WISP_ERR_INVALID, 13,
+                        "size minimum must not be greater than maximum (memory 1: 2 > 1 pages)"));
+    CHECK(expect_err_at(run_raw(BODY(0x04, 0x05, 0x01, 0x70, 0x01, 0x02, 0x01)), WISP_ERR_INVALID, 11,
+                        "size minimum must not be greater than maximum (table 0: 2 > 1 elements)"));
+    CHECK(expect_err_at(run_raw(BODY(0x02, 0x0a, 0x01, 0x01, 'm', 0x01, 't', 0x01, 0x70, 0x01, 0x02, 0x01)),
+                        WISP_ERR_INVALID, 11, "size minimum must not be greater than maximum (table 0"));
+    /* function types: the function section's entry, the import entry */
+    CHECK(expect_err_at(run_raw(BODY(0x03, 0x02, 0x01, 0x05, 0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b)), WISP_ERR_INVALID,
+                        11, "unknown type 5 for function 0"));
+    CHECK(expect_err_at(run_raw(BODY(0x02, 0x07, 0x01, 0x01, 'm', 0x01, 'f', 0x00, 0x03)), WISP_ERR_INVALID, 11,
+                        "unknown type 3 in import \"m\" \"f\""));
+    /* start function: the start section's index */
+    CHECK(expect_err_at(run_raw(BODY(0x08, 0x01, 0x00)), WISP_ERR_INVALID, 10, "unknown function 0 (start function)"));
+    CHECK(expect_err_at(run_raw(BODY(0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, 0x03, 0x02, 0x01, 0x00, 0x08, 0x01, 0x00,
+                                     0x0a, 0x06, 0x01, 0x04, 0x00, 0x41, 0x00, 0x0b)),
+                        WISP_ERR_INVALID, 21, "start function 0 must have type [] -> []"));
+    /* segments */
+    CHECK(expect_err_at(run_raw(BODY(0x0b, 0x06, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x00)), WISP_ERR_INVALID, 11,
+                        "unknown memory 0 in data segment 0"));
+    CHECK(expect_err_at(run_raw(BODY(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x09, 0x07, 0x01, 0x00,
+                                     0x41, 0x00, 0x0b, 0x01, 0x00, 0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b)),
+                        WISP_ERR_INVALID, 21, "unknown table 0 in element segment 0"));
+    CHECK(expect_err_at(run_raw(BODY(0x04, 0x04, 0x01, 0x70, 0x00, 0x01, 0x09, 0x07, 0x01, 0x00, 0x41, 0x00, 0x0b, 0x01,
+                                     0x03)),
+                        WISP_ERR_INVALID, 17, "unknown function 3 in element segment 0 (item 0)"));
+    /* constant expressions: the offending instruction */
+    CHECK(expect_err_at(run_raw(BODY(0x06, 0x06, 0x01, 0x7f, 0x00, 0x42, 0x05, 0x0b)), WISP_ERR_INVALID, 15,
+                        "type mismatch in initializer of global 0, expected i32 but got i64"));
+    CHECK(expect_err_at(run_raw(BODY(0x06, 0x07, 0x01, 0x7f, 0x00, 0x41, 0x05, 0x45, 0x0b)), WISP_ERR_INVALID, 15,
+                        "constant expression required: i32.eqz is not constant (in initializer of global 0)"));
+    CHECK(expect_err_at(run_raw(BODY(0x05, 0x03, 0x01, 0x00, 0x01, 0x0b, 0x07, 0x01, 0x00, 0x42, 0x00, 0x0b, 0x01,
+                                     'x')),
+                        WISP_ERR_INVALID, 19, "type mismatch in offset of data segment 0, expected i32 but got i64"));
 }
 
 static void test_module_level(void) {
@@ -569,6 +645,200 @@ static void test_module_level(void) {
     CHECK(expect_err(run_raw(BODY(0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00, 0x06, 0x06, 0x01, 0x7f,
                                   0x00, 0x41, 0x00, 0x0b, 0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x01, 0x24, 0x00, 0x0b)),
                      WISP_ERR_INVALID, "global is immutable", NULL));
+}
+
+/* ---- malformed before invalid --------------------------------------------------------------- */
+
+/* The decoder leaves body encodings to the validator's own decoding, plus a scan when the module
+ * is rejected: an encoding error anywhere must still beat a validation error anywhere. */
+static void test_malformed_first(void) {
+    static const uint8_t invalid[] = {0x00, 0x41, 0x00, 0x0b};    /* i32.const 0 left over: type mismatch */
+    static const uint8_t illegal[] = {0x00, 0x06, 0x0b};          /* illegal opcode 0x06 */
+    static const uint8_t fine[] = {0x00, 0x0b};
+    static const uint8_t no_end[] = {0x00, 0x01, 0x01};           /* nop nop, no end */
+    static const uint8_t mem_init[] = {0x00, 0x41, 0x00, 0x41, 0x00, 0x41, 0x00, 0xfc, 0x08, 0x00, 0x00, 0x0b};
+    /* invalid function 0, malformed function 1 */
+    {
+        struct spec sp = {2, {":", ":"}, {invalid, illegal}, {sizeof invalid, sizeof illegal}, 0, 0, NULL};
+        struct buf mod = build(&sp);
+        CHECK(expect_err(run(&mod, NULL), WISP_ERR_MALFORMED, "illegal opcode 0x06", "(function 1)"));
+        free(mod.b);
+    }
+    {
+        struct spec sp = {2, {":", ":"}, {invalid, no_end}, {sizeof invalid, sizeof no_end}, 0, 0, NULL};
+        struct buf mod = build(&sp);
+        CHECK(expect_err(run(&mod, NULL), WISP_ERR_MALFORMED, "", NULL));
+        free(mod.b);
+    }
+    /* both fine but for the invalid one: invalid */
+    {
+        struct spec sp = {2, {":", ":"}, {fine, invalid}, {sizeof fine, sizeof invalid}, 0, 0, NULL};
+        struct buf mod = build(&sp);
+        CHECK(expect_err(run(&mod, NULL), WISP_ERR_INVALID, "type mismatch", "(function 1)"));
+        free(mod.b);
+    }
+    /* a module-level error (a data segment for a memory that is not there) and a malformed body */
+    {
+        struct spec sp = {1, {":"}, {illegal}, {sizeof illegal}, 0, 0, NULL};
+        struct buf mod = build(&sp);
+        put(&mod, "\x0b\x06\x01\x00\x41\x00\x0b\x00", 8);
+        CHECK(expect_err(run(&mod, NULL), WISP_ERR_MALFORMED, "illegal opcode 0x06", "(function 0)"));
+        free(mod.b);
+    }
+    /* an invalid function before one that needs the missing data count section */
+    {
+        struct spec sp = {2, {":", ":"}, {invalid, mem_init}, {sizeof invalid, sizeof mem_init}, 1, 0, NULL};
+        struct buf mod = build(&sp);
+        put(&mod, "\x0b\x04\x01\x01\x01x", 6); /* one passive data segment */
+        struct wisp_result r = run(&mod, NULL);
+        CHECK(r.kind == WISP_ERROR && r.offset != UINT64_MAX);
+        CHECK(expect_err(r, WISP_ERR_MALFORMED, "data count section required", NULL));
+        free(mod.b);
+    }
+}
+
+/* ---- the validator's decoding against the decoder's scan ------------------------------------ */
+
+struct rng {
+    uint64_t s;
+};
+static uint32_t rnd(struct rng *r, uint32_t n) {
+    r->s ^= r->s << 13;
+    r->s ^= r->s >> 7;
+    r->s ^= r->s << 17;
+    return (uint32_t)((r->s >> 11) % n);
+}
+
+/* Appends a stack-neutral, mostly valid instruction sequence for a function with one i32 local,
+ * one memory, one funcref table, a mutable i32 global, element and data segment 0. */
+static void gen_code(struct rng *r, struct buf *b, int depth) {
+    int n = (int)rnd(r, 6);
+    for (int i = 0; i < n; i++) {
+        switch (rnd(r, 22)) {
+        case 0: put(b, "\x41\x80\x00\x1a", 4); break;                           /* i32.const 0 (2 bytes); drop */
+        case 1: put(b, "\x42\xff\x7f\x1a", 4); break;                           /* i64.const; drop */
+        case 2: put(b, "\x43\x00\x00\x80\x3f\x1a", 6); break;                   /* f32.const; drop */
+        case 3: put(b, "\x41\x07\x41\x09", 4); byte(b, (uint8_t)(0x6a + rnd(r, 15))); byte(b, 0x1a); break;
+        case 4: put(b, "\x20\x00\x21\x00\x23\x00\x24\x00", 8); break;           /* local/global get/set */
+        case 5: put(b, "\x41\x00\x28\x02\x10\x1a", 6); break;                   /* i32.load; drop */
+        case 6: put(b, "\x41\x00\x42\x00\x37\x03\x00", 7); break;               /* i64.store */
+        case 7: put(b, "\x3f\x00\x40\x00\x1a", 5); break;                       /* memory.size; grow; drop */
+        case 8:
+            if (depth < 4) {
+                byte(b, (uint8_t)(0x02 + rnd(r, 2)));
+                byte(b, 0x40);
+                gen_code(r, b, depth + 1);
+                byte(b, 0x0b);
+            }
+            break;
+        case 9:
+            if (depth < 4) {
+                put(b, "\x41\x01\x04\x40", 4);
+                gen_code(r, b, depth + 1);
+                if (rnd(r, 2)) {
+                    byte(b, 0x05);
+                    gen_code(r, b, depth + 1);
+                }
+                byte(b, 0x0b);
+            }
+            break;
+        case 10: put(b, "\x02\x40\x41\x00\x0e\x02\x00\x00\x00\x0b", 10); break; /* br_table in a block */
+        case 11: put(b, "\x02\x40\x00\x45\x1a\x6a\x0b", 7); break;              /* unreachable; dead code */
+        case 12: put(b, "\x10\x00\x41\x00\x11\x00\x00", 7); break;              /* call 0; call_indirect */
+        case 13: put(b, "\xd0\x70\xd1\x1a\xd2\x00\x1a", 7); break;              /* ref.null/is_null/func */
+        case 14: put(b, "\x41\x01\x41\x02\x41\x03\x1b\x1a", 8); break;          /* select */
+        case 15: put(b, "\x41\x01\x41\x02\x41\x03\x1c\x01\x7f\x1a", 10); break; /* select i32 */
+        case 16: put(b, "\x41\x00\x41\x00\x41\x00\xfc\x0b\x00", 9); break;      /* memory.fill */
+        case 17: put(b, "\x41\x00\x41\x00\x41\x00\xfc\x08\x00\x00\xfc\x09\x00", 13); break; /* memory.init; data.drop */
+        case 18: put(b, "\x41\x00\x41\x00\x41\x00\xfc\x0c\x00\x00\xfc\x0d\x00", 13); break; /* table.init; elem.drop */
+        case 19: put(b, "\xfc\x10\x00\x1a\xd0\x70\x41\x01\xfc\x0f\x00\x1a", 12); break;   /* table.size, grow */
+        case 20: put(b, "\x43\x00\x00\x00\x00\xfc\x00\x1a", 8); break;          /* i32.trunc_sat_f32_s */
+        default: put(b, "\x02\x40\x0c\x00\x0b", 5); break;                      /* br 0 */
+        }
+    }
+}
+
+static void fuzz_module(struct buf *mod, const uint8_t *body, size_t n) {
+    header(mod);
+    put(mod, "\x01\x09\x02\x60\x00\x00\x60\x01\x7f\x01\x7f", 11); /* types [] -> [], [i32] -> [i32] */
+    put(mod, "\x03\x02\x01\x00", 4);                             /* function 0: type 0 */
+    put(mod, "\x04\x04\x01\x70\x00\x01", 6);                     /* table 1 funcref */
+    put(mod, "\x05\x03\x01\x00\x01", 5);                         /* memory 1 */
+    put(mod, "\x06\x06\x01\x7f\x01\x41\x00\x0b", 8);             /* global (mut i32) */
+    put(mod, "\x09\x05\x01\x01\x00\x01\x00", 7);                 /* passive elem: func 0 */
+    put(mod, "\x0c\x01\x01", 3);                                 /* data count 1 */
+    struct buf code = {0};
+    uleb(&code, 1);
+    uleb(&code, n + 3);
+    put(&code, "\x01\x01\x7f", 3); /* one i32 local */
+    put(&code, body, n);
+    section(mod, 10, &code);
+    put(mod, "\x0b\x04\x01\x01\x01x", 6); /* passive data */
+}
+
+/* Whatever the validator accepts, the decoder's scan accepts (so skipping the scan on success
+ * loses nothing), and whatever the scan rejects comes out as the scan's error. */
+static void test_scan_agrees(void) {
+    struct rng r = {0x9e3779b97f4a7c15ull};
+    static const uint8_t special[] = {0x0b, 0x05, 0x80, 0x00, 0xff, 0x40, 0x7f, 0x0e, 0xfc, 0x11, 0x1c, 0x02, 0x04};
+    int accepted_mutants = 0, rejected = 0;
+    for (int iter = 0; iter < 20000; iter++) {
+        struct buf body = {0};
+        gen_code(&r, &body, 0);
+        byte(&body, 0x0b);
+        int mutations = iter % 4 == 0 ? 0 : (int)rnd(&r, 3) + 1;
+        for (int k = 0; k < mutations && body.n; k++) {
+            size_t at = rnd(&r, (uint32_t)body.n);
+            uint8_t v = rnd(&r, 2) ? special[rnd(&r, sizeof special)] : (uint8_t)rnd(&r, 256);
+            switch (rnd(&r, 3)) {
+            case 0: body.b[at] = v; break;
+            case 1: /* insert */
+                byte(&body, 0);
+                memmove(body.b + at + 1, body.b + at, body.n - at - 1);
+                body.b[at] = v;
+                break;
+            default: /* delete */
+                memmove(body.b + at, body.b + at + 1, body.n - at - 1);
+                body.n--;
+                break;
+            }
+        }
+        struct buf mod = {0};
+        fuzz_module(&mod, body.b, body.n);
+        free(body.b);
+        struct module *m = NULL;
+        struct wisp_result d = dec_module(&test_alloc, mod.b, mod.n, &m);
+        free(mod.b);
+        if (d.kind != WISP_OK) { /* the mutation hit the code section's framing */
+            wisp_result_free(&d);
+            continue;
+        }
+        struct wisp_result scan = dec_check_code(m, 0);
+        struct wisp_result v = val_module(m, NULL);
+        if (v.kind == WISP_OK) {
+            if (scan.kind != WISP_OK) {
+                fprintf(stderr, "iteration %d: validated, but the scan says: %s\n", iter, scan.message);
+                check_failures++;
+            }
+            if (mutations) accepted_mutants++;
+        } else {
+            rejected++;
+            if (scan.kind != WISP_OK && (v.error != WISP_ERR_MALFORMED || v.offset != scan.offset ||
+                                         !v.message || !scan.message || strcmp(v.message, scan.message) != 0)) {
+                fprintf(stderr, "iteration %d: scan says %s, validation %s\n", iter, scan.message, v.message);
+                check_failures++;
+            }
+            if (v.error == WISP_ERR_INVALID && v.offset == UINT64_MAX) {
+                fprintf(stderr, "iteration %d: no offset: %s\n", iter, v.message);
+                check_failures++;
+            }
+        }
+        wisp_result_free(&scan);
+        wisp_result_free(&v);
+        mod_free(m);
+    }
+    /* the test means something only if mutants get through both, and some do not */
+    CHECK(accepted_mutants > 200 && rejected > 2000);
 }
 
 /* ---- extremes ------------------------------------------------------------------------------- */
@@ -664,6 +934,9 @@ int main(void) {
     test_br_table_slots();
     test_errors();
     test_module_level();
+    test_module_offsets();
+    test_malformed_first();
+    test_scan_agrees();
     test_deep_nesting();
     test_big_br_table();
     test_many_locals();

@@ -1,0 +1,4 @@
+guest=exit
+args=(abort)
+status=134
+stderr_re=trap

@@ -1,0 +1,3 @@
+guest=exit
+args=(exit 255)
+status=255

@@ -1,0 +1,3 @@
+guest=exit
+args=(exit 3)
+status=3

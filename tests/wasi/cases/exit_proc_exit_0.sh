@@ -1,0 +1,2 @@
+guest=exit
+args=(proc_exit 0)

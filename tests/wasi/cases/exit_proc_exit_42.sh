@@ -1,0 +1,3 @@
+guest=exit
+args=(proc_exit 42)
+status=42

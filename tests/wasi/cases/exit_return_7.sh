@@ -1,0 +1,3 @@
+guest=exit
+args=(return 7)
+status=7

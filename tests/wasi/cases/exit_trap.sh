@@ -1,0 +1,4 @@
+guest=exit
+args=(trap)
+status=134
+stderr_re=trap

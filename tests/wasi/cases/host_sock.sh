@@ -1,0 +1,3 @@
+# Real sockets handed in through the embedding API (tests/wasi/sock_host.c; run with the host
+# program, not wisp run).
+guest=sock

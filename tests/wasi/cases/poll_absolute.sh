@@ -1,0 +1,3 @@
+# poll_oneoff clock subscriptions with absolute deadlines.
+guest=poll
+args=(absolute)

@@ -1,0 +1,2 @@
+# Standard input is /dev/null: immediate EOF.
+guest=stdin

@@ -1,0 +1,2 @@
+guest=times
+args=(flags)
