@@ -23,8 +23,10 @@ for arg in "$@"; do
 done
 
 # Build tools, the spec-runner's JSON library, wabt (wast2json/wat2wasm for the tests), and for
-# the WASI work: binaryen, lld, wasi-libc and the wasm32 compiler runtime.
-packages=(cmake make gcc pkg-config libcjson-dev wabt binaryen lld wasi-libc libclang-rt-14-dev-wasm32)
+# the WASI work: binaryen, and clang with lld, wasi-libc and the wasm32 compiler runtime (the
+# tests/wasi guests and the SQLite test are compiled to wasm32-wasi at test time). Optional: Node 20
+# (the WASI comparison tests) and npm (fetches the SQLite sources); without them those tests skip.
+packages=(cmake make gcc pkg-config libcjson-dev wabt binaryen clang lld wasi-libc libclang-rt-14-dev-wasm32)
 if command -v dpkg >/dev/null 2>&1; then
     missing=()
     for p in "${packages[@]}"; do

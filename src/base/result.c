@@ -5,15 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct wisp_result base_ok(void) {
-    struct wisp_result r;
-    memset(&r, 0, sizeof r);
-    r.kind = WISP_OK;
-    r.offset = UINT64_MAX;
-    r.func_index = UINT32_MAX;
-    return r;
-}
-
 struct wisp_result wisp_ok(void) { return base_ok(); }
 
 struct wisp_result wisp_exit_new(int32_t code) {

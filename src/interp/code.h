@@ -22,7 +22,14 @@
  * more opcodes with their own layouts; adding one touches the list, one handler and the place in
  * the compiler that chooses it.
  * A handler leaves pc on its own first word until it has finished (a trap therefore knows exactly
- * which instruction trapped) and then advances by the instruction's size. */
+ * which instruction trapped) and then advances by the instruction's size.
+ * The frame slot just after the declared locals, the zero slot, is never written: it reads as 0
+ * where an operand slot must be named but no value is wanted (an address without a base
+ * register). A function that reads it counts it in nlocal_slots, so every call zeroes it.
+ * Superinstructions the compiler makes from common wasm sequences (see compile.c): address
+ * arithmetic folded into loads and stores (the _w and _x address modes), i32_lea for the address
+ * arithmetic left over, an induction variable's update fused into its loop's closing branch
+ * (br_add_*), two moves in one (copy2). */
 #ifndef WISP_INTERP_CODE_H
 #define WISP_INTERP_CODE_H
 
@@ -45,7 +52,7 @@ struct interp_code {
     struct interp_srcpos *map;
     uint32_t func_index;    /* in the module's function index space */
     uint32_t nparam_slots;
-    uint32_t nlocal_slots;  /* params and declared locals */
+    uint32_t nlocal_slots;  /* params, declared locals and (if read) the zero slot */
     uint32_t nresult_slots;
     uint32_t frame_slots;   /* locals plus the operand stack's peak: what a call needs above fp */
     bool compiled;          /* false while only allocated (referenced by an earlier call) */
@@ -132,9 +139,43 @@ struct interp_frame {
     X(br_i64_gt_s_i, "sio") X(br_i64_gt_u_i, "sio") X(br_i64_le_s_i, "sio") X(br_i64_le_u_i, "sio")      \
     X(br_i64_ge_s_i, "sio") X(br_i64_ge_u_i, "sio")
 
+/* Loads and stores with folded address arithmetic (size is the access's width in bytes):
+ *   _w:  ea = (u32)(a + c)                              loads "dsi" (dst, a, c); stores "ssi" (a, value, c)
+ *   _x:  ea = (u32)(a + (b << log2 size) + c) + off     loads "dssim" (dst, a, b, c, off); stores "sssim"
+ *   _x0: ea = (u32)(a + b + c) + off                    (accesses wider than a byte) same layouts as _x
+ * The 32-bit sums wrap as the wasm i32.add/i32.shl they replace would. */
+#define INTERP_MEMX_OPS(X)                                                                             \
+    X(ld8s32_w, "dsi") X(ld8s64_w, "dsi") X(ld8u_w, "dsi") X(ld16s32_w, "dsi") X(ld16s64_w, "dsi")       \
+    X(ld16u_w, "dsi") X(ld32_w, "dsi") X(ld32s64_w, "dsi") X(ld64_w, "dsi")                              \
+    X(st8_w, "ssi") X(st16_w, "ssi") X(st32_w, "ssi") X(st64_w, "ssi")                                 \
+    X(ld8s32_x, "dssim") X(ld8s64_x, "dssim") X(ld8u_x, "dssim") X(ld16s32_x, "dssim")                  \
+    X(ld16s64_x, "dssim") X(ld16u_x, "dssim") X(ld32_x, "dssim") X(ld32s64_x, "dssim") X(ld64_x, "dssim") \
+    X(st8_x, "sssim") X(st16_x, "sssim") X(st32_x, "sssim") X(st64_x, "sssim")                         \
+    X(ld16s32_x0, "dssim") X(ld16s64_x0, "dssim") X(ld16u_x0, "dssim") X(ld32_x0, "dssim")              \
+    X(ld32s64_x0, "dssim") X(ld64_x0, "dssim") X(st16_x0, "sssim") X(st32_x0, "sssim") X(st64_x0, "sssim")
+
+/* f64 arithmetic with a memory operand m = the f64 at ea = (u32)(a + c) + off (a load fused into
+ * its consumer): "dssii" (dst, x, a, c, off): d = x OP m, or m OP x for the r forms. And
+ * read-modify-write (a load, the operation, a store back to the same place): "ssii" (a, x, c, off):
+ * m = m OP x. */
+#define INTERP_FMEM_OPS(X)                                                                             \
+    X(f64_add_m, "dssii") X(f64_sub_m, "dssii") X(f64_rsub_m, "dssii") X(f64_mul_m, "dssii")             \
+    X(f64_div_m, "dssii") X(f64_rdiv_m, "dssii")                                                       \
+    X(f64_add_rmw, "ssii") X(f64_sub_rmw, "ssii") X(f64_mul_rmw, "ssii")
+
+/* A loop's closing branch with its induction variable's update: s += i (i32, wrapping), then
+ * branch when `s CMP imm` holds, for the ten i32 comparisons in wasm order ("siio": slot, addend,
+ * comparand, offset). */
+#define INTERP_BRADD_OPS(X)                                                                            \
+    X(br_add_eq, "siio") X(br_add_ne, "siio") X(br_add_lt_s, "siio") X(br_add_lt_u, "siio")              \
+    X(br_add_gt_s, "siio") X(br_add_gt_u, "siio") X(br_add_le_s, "siio") X(br_add_le_u, "siio")          \
+    X(br_add_ge_s, "siio") X(br_add_ge_u, "siio")
+
 #define INTERP_OPS(X)                                                                                  \
     /* control and moves */                                                                            \
     X(unreachable, "") X(nop, "") X(copy, "ds") X(copy_n, "dsi") X(const32, "di") X(const64, "dL")      \
+    X(copy2, "dsds") /* two copies, in order */                                                        \
+    X(i32_lea, "dssii") /* d = a + b * m + c: (dst, a, b, m, c) */                                     \
     X(br, "o") X(br_nz, "so") X(br_z, "so") X(br_nz64, "so") X(br_z64, "so") X(br_table, "sT")          \
     X(ret0, "") X(ret1, "s") X(retn, "si")                                                             \
     X(call, "sP")      /* arg slot, callee code (same instance) */                                     \
@@ -148,13 +189,14 @@ struct interp_frame {
     X(st8, "ssm") X(st16, "ssm") X(st32, "ssm") X(st64, "ssm")                                         \
     /* stores of a constant: (address, value, offset); st64_i sign-extends its value */              \
     X(st8_i, "sim") X(st16_i, "sim") X(st32_i, "sim") X(st64_i, "sim")                                 \
+    INTERP_MEMX_OPS(X)                                                                                 \
     X(memory_size, "d") X(memory_grow, "ds") X(memory_fill, "sss") X(memory_copy, "sss")                \
     X(memory_init, "sssx") X(data_drop, "x")                                                          \
     /* tables and references */                                                                        \
     X(table_get, "dsx") X(table_set, "ssx") X(table_size, "dx") X(table_grow, "dssx")                    \
     X(table_fill, "sssx") X(table_copy, "sssxx") X(table_init, "sssxx") X(elem_drop, "x")               \
     X(ref_func, "dx")                                                                                  \
-    INTERP_NUM_OPS(X) INTERP_IMM_OPS(X) INTERP_BRCMP_OPS(X)
+    INTERP_NUM_OPS(X) INTERP_IMM_OPS(X) INTERP_BRCMP_OPS(X) INTERP_BRADD_OPS(X) INTERP_FMEM_OPS(X)
 
 enum interp_op {
 #define INTERP_ENUM_(name, layout) OP_##name,

@@ -2,14 +2,18 @@
  * instructions into the register-style code described in code.h, one pass, no wasm re-decoding.
  *
  * The compiler mirrors the operand stack with one entry per slot saying where the value really
- * is: in its own stack slot (canonical), still in a local (a local.get not yet copied) or a
- * constant (not yet written). Deferred values are used straight from the local or as an
- * immediate, so `local.get a; local.get b; i32.add; local.set c` becomes one instruction
- * `i32.add c <- a, b` (the result is retargeted into the local). Deferred values are made
- * canonical ("materialized") where their slot matters: at block starts, when carried by a
- * branch, as call arguments, and before a local.set overwrites a local that a deferred value
- * still names. Invariant: below the base of the innermost open block everything is canonical,
- * so control-flow joins never disagree on where a value is. */
+ * is: in its own stack slot (canonical), still in a local (a local.get not yet copied), a
+ * constant (not yet written) or an i32 address expression `A + B * m + c` over locals and the
+ * entry's own slot (an i32.add/sub/shl/mul not yet emitted). Deferred values are used straight from
+ * the local or as an immediate, so `local.get a; local.get b; i32.add; local.set c` becomes one
+ * instruction `i32.add c <- a, b` (the result is retargeted into the local), and an address
+ * expression consumed by a load or store becomes that access's address mode (code.h: _w, _x).
+ * Deferred values are made canonical ("materialized") where their slot matters: at block starts,
+ * when carried by a branch, as call arguments, and before a local.set overwrites a local that a
+ * deferred value still names. Invariant: below the base of the innermost open block everything
+ * is canonical, so control-flow joins never disagree on where a value is.
+ * Peepholes on the last instructions emitted fuse a comparison into the branch that consumes it
+ * (and an induction variable's update into that branch: br_add_*) and two copies into one. */
 #include <string.h>
 
 #include "../base/result.h"
@@ -19,12 +23,25 @@
 /* Code larger than this is refused (branch offsets stay far inside int32). */
 #define MAX_CODE_WORDS (UINT32_C(1) << 28)
 
-enum { VK_STACK = 0, VK_LOCAL = 1, VK_CONST = 2 };
+enum { VK_STACK = 0, VK_LOCAL = 1, VK_CONST = 2, VK_ADDR = 3 };
+
+/* No slot (an absent term of an address expression). */
+#define NOSLOT UINT32_MAX
+
+/* An i32 address expression: (u32)(A + B * m + c), where A and B are the values of frame slots
+ * a and b, or 0 for NOSLOT (then m is 1). */
+struct addr {
+    uint32_t a, b;
+    uint32_t m;
+    uint32_t c;
+};
 
 struct vent {
     uint8_t kind;
-    uint32_t slot;  /* VK_LOCAL: frame slot of the local */
-    uint64_t bits;  /* VK_CONST: the value in slot form */
+    uint32_t slot;  /* VK_LOCAL: frame slot of the local; VK_ADDR: a */
+    uint32_t slot2; /* VK_ADDR: b */
+    uint32_t mul;   /* VK_ADDR: m */
+    uint64_t bits;  /* VK_CONST: the value in slot form; VK_ADDR: c */
 };
 
 enum { CF_FUNC, CF_BLOCK, CF_LOOP, CF_IF };
@@ -61,8 +78,9 @@ struct last {
 /* A branch condition: a branch-when-true instruction and its operands. */
 struct cond {
     uint16_t op;
-    uint8_t nops; /* 1 (br_nz...) or 2 (br_CMP...) */
+    uint8_t nops; /* 1 (br_nz...), 2 (br_CMP...) or 3 (br_add_CMP: a += add first) */
     uint32_t a, b;
+    uint32_t add;
 };
 
 enum { ERR_NONE = 0, ERR_OOM, ERR_LIMIT };
@@ -78,7 +96,7 @@ struct interp_backend {
     /* the function being compiled */
     uint32_t func_index;
     uint32_t cur_offset;
-    uint32_t nl, np, nr; /* slots: locals (params included), params, results */
+    uint32_t nl, np, nr; /* slots: locals (params and the zero slot included), params, results */
     uint32_t nlocals;
     uint32_t *lslot;
     uint8_t *ltype;
@@ -98,6 +116,8 @@ struct interp_backend {
     struct interp_srcpos *map;
     size_t nmap, map_cap;
     struct last last;
+    struct last prev; /* the instruction emitted just before `last`'s, if recorded */
+    bool uses_zs;     /* the zero slot is read */
     uint32_t serial;
     uint32_t scratch[16]; /* written instead of code after a failure */
     struct vent dummy;
@@ -126,6 +146,7 @@ static bool grow(struct interp_backend *b, void **items, size_t *cap, size_t nee
 /* Appends an instruction of n words (handler word included) and returns its words to fill in;
  * after a failure, a scratch area. */
 static uint32_t *emit(struct interp_backend *b, enum interp_op op, uint32_t n) {
+    b->prev = b->last;
     b->last.valid = false;
     if (b->err) return b->scratch;
     if (b->ncode + n > MAX_CODE_WORDS) {
@@ -155,11 +176,26 @@ static void set_word(struct interp_backend *b, uint32_t site, uint32_t v) {
     if (!b->err && site < b->ncode) b->code[site] = v;
 }
 
+static void set_last(struct interp_backend *b, uint32_t pos, uint32_t idx, uint16_t op, uint32_t a, uint32_t bb);
+
 static void emit_copy(struct interp_backend *b, uint32_t dst, uint32_t src) {
     if (dst == src) return;
+    if (b->last.valid && b->last.op == OP_copy && b->last.pos + 3 == here(b)) {
+        /* Right after another copy: both in one instruction (executed in order). */
+        uint32_t pos = b->last.pos, d1 = b->code[pos + 1], s1 = b->code[pos + 2];
+        b->ncode = pos;
+        uint32_t *w = emit(b, OP_copy2, 5);
+        w[1] = d1;
+        w[2] = s1;
+        w[3] = dst;
+        w[4] = src;
+        return;
+    }
+    uint32_t pos = here(b);
     uint32_t *w = emit(b, OP_copy, 3);
     w[1] = dst;
     w[2] = src;
+    set_last(b, pos, UINT32_MAX, OP_copy, dst, src);
 }
 
 static void emit_const(struct interp_backend *b, uint32_t dst, uint64_t bits) {
@@ -174,8 +210,8 @@ static void emit_const(struct interp_backend *b, uint32_t dst, uint64_t bits) {
     }
 }
 
-/* The last instruction writes its result to stack index idx and nothing is between it and what
- * comes next. */
+/* The last instruction writes its result to stack index idx (UINT32_MAX: to no stack entry that
+ * may be retargeted) and nothing is between it and what comes next. */
 static void set_last(struct interp_backend *b, uint32_t pos, uint32_t idx, uint16_t op, uint32_t a, uint32_t bb) {
     if (b->err) return;
     b->last.valid = true;
@@ -189,6 +225,13 @@ static void set_last(struct interp_backend *b, uint32_t pos, uint32_t idx, uint1
 /* ---- the mirrored operand stack ------------------------------------------------------------- */
 
 static uint32_t SL(const struct interp_backend *b, uint32_t i) { return b->nl + i; }
+
+/* The zero slot (code.h): the last of the locals, never written (and zeroed by calls only when
+ * some instruction reads it). */
+static uint32_t ZS(struct interp_backend *b) {
+    b->uses_zs = true;
+    return b->nl - 1;
+}
 
 static struct vent *ent(struct interp_backend *b, uint32_t i) {
     if (i >= b->vs_cap) {
@@ -220,16 +263,142 @@ static void push_const(struct interp_backend *b, uint32_t i, uint64_t bits) {
     if (i < b->md) b->md = i;
 }
 
+/* Locals named by deferred entries are counted (lcount); stack slots are not (an entry only ever
+ * names its own). */
+static void ref_slot(struct interp_backend *b, uint32_t s) {
+    if (s < b->nl) b->lcount[s]++;
+}
+static void unref_slot(struct interp_backend *b, uint32_t s) {
+    if (s < b->nl) b->lcount[s]--;
+}
+
+/* How many times entry e names slot s. */
+static uint32_t refs_to(const struct vent *e, uint32_t s) {
+    if (e->kind == VK_LOCAL) return e->slot == s;
+    if (e->kind == VK_ADDR) return (uint32_t)(e->slot == s) + (uint32_t)(e->slot2 == s);
+    return 0;
+}
+
+/* Forgets what entry e refers to; it becomes canonical (its slot is about to be written, or it
+ * is popped). */
+static void release(struct interp_backend *b, struct vent *e) {
+    if (e->kind == VK_LOCAL) {
+        b->lcount[e->slot]--;
+    } else if (e->kind == VK_ADDR) {
+        unref_slot(b, e->slot);
+        unref_slot(b, e->slot2);
+    }
+    e->kind = VK_STACK;
+}
+
+/* Pushes address expression x at stack index i, in its simplest form. Its slots must be locals
+ * or SL(i). */
+static void push_addr(struct interp_backend *b, uint32_t i, struct addr x) {
+    if (x.b != NOSLOT && x.m == 0) x.b = NOSLOT;
+    if (x.b != NOSLOT && x.m == 1 && x.a == NOSLOT) {
+        x.a = x.b;
+        x.b = NOSLOT;
+    }
+    if (x.b == NOSLOT) x.m = 1;
+    if (x.b == NOSLOT && x.c == 0) {
+        if (x.a == NOSLOT) push_const(b, i, 0);
+        else if (x.a == SL(b, i)) push_stack(b, i);
+        else push_local(b, i, x.a);
+        return;
+    }
+    if (x.a == NOSLOT && x.b == NOSLOT) {
+        push_const(b, i, x.c);
+        return;
+    }
+    struct vent *e = ent(b, i);
+    e->kind = VK_ADDR;
+    e->slot = x.a;
+    e->slot2 = x.b;
+    e->mul = x.m;
+    e->bits = x.c;
+    if (x.a != NOSLOT) ref_slot(b, x.a);
+    if (x.b != NOSLOT) ref_slot(b, x.b);
+    if (i < b->md) b->md = i;
+}
+
+/* Emits the computation of address expression x into slot dst (one instruction at most). */
+static void emit_addr(struct interp_backend *b, uint32_t dst, const struct addr *x) {
+    uint32_t pos = here(b), *w;
+    uint16_t op;
+    if (x->b == NOSLOT) {
+        if (x->a == NOSLOT) {
+            emit_const(b, dst, x->c);
+            return;
+        }
+        if (x->c == 0) {
+            emit_copy(b, dst, x->a);
+            return;
+        }
+        w = emit(b, op = OP_i32_add_i, 4);
+        w[1] = dst;
+        w[2] = x->a;
+        w[3] = x->c;
+    } else if (x->a == NOSLOT && x->c == 0) {
+        bool pow2 = (x->m & (x->m - 1)) == 0;
+        uint32_t k = 0;
+        while (pow2 && k < 31 && (UINT32_C(1) << k) != x->m) k++;
+        w = emit(b, op = pow2 ? OP_i32_shl_i : OP_i32_mul_i, 4);
+        w[1] = dst;
+        w[2] = x->b;
+        w[3] = pow2 ? k : x->m;
+    } else if (x->m == 1 && x->c == 0) {
+        w = emit(b, op = OP_i32_add, 4);
+        w[1] = dst;
+        w[2] = x->a;
+        w[3] = x->b;
+    } else {
+        w = emit(b, op = OP_i32_lea, 6);
+        w[1] = dst;
+        w[2] = x->a == NOSLOT ? ZS(b) : x->a;
+        w[3] = x->b;
+        w[4] = x->m;
+        w[5] = x->c;
+    }
+    set_last(b, pos, UINT32_MAX, op, 0, 0);
+}
+
+static struct addr addr_of(const struct interp_backend *b, const struct vent *e, uint32_t i) {
+    struct addr x = {NOSLOT, NOSLOT, 1, 0};
+    switch (e->kind) {
+    case VK_CONST: x.c = (uint32_t)e->bits; break;
+    case VK_LOCAL: x.a = e->slot; break;
+    case VK_ADDR:
+        x.a = e->slot;
+        x.b = e->slot2;
+        x.m = e->mul;
+        x.c = (uint32_t)e->bits;
+        break;
+    default: x.a = SL(b, i); break;
+    }
+    return x;
+}
+
+/* Writes entry i's value into slot dst, leaving the entry as it is. */
+static void emit_value_to(struct interp_backend *b, uint32_t i, uint32_t dst) {
+    const struct vent *e = ent(b, i);
+    switch (e->kind) {
+    case VK_LOCAL: emit_copy(b, dst, e->slot); break;
+    case VK_CONST: emit_const(b, dst, e->bits); break;
+    case VK_ADDR: {
+        struct addr x = addr_of(b, e, i);
+        emit_addr(b, dst, &x);
+        break;
+    }
+    default: emit_copy(b, dst, SL(b, i)); break;
+    }
+}
+
 /* Makes entry i canonical. */
 static void materialize(struct interp_backend *b, uint32_t i) {
     struct vent *e = ent(b, i);
-    if (e->kind == VK_LOCAL) {
-        emit_copy(b, SL(b, i), e->slot);
-        b->lcount[e->slot]--;
-    } else if (e->kind == VK_CONST) {
-        emit_const(b, SL(b, i), e->bits);
-    }
-    e->kind = VK_STACK;
+    if (e->kind == VK_STACK) return;
+    emit_value_to(b, i, SL(b, i));
+    release(b, e);
 }
 
 static void materialize_range(struct interp_backend *b, uint32_t lo, uint32_t hi) {
@@ -248,24 +417,18 @@ static void flush_below(struct interp_backend *b, uint32_t h) {
 /* Pops entry i for an instruction about to be emitted: the slot to read it from. */
 static uint32_t take(struct interp_backend *b, uint32_t i) {
     struct vent *e = ent(b, i);
-    uint32_t s = SL(b, i);
     if (e->kind == VK_LOCAL) {
-        s = e->slot;
-        b->lcount[s]--;
-    } else if (e->kind == VK_CONST) {
-        emit_const(b, s, e->bits);
+        uint32_t s = e->slot;
+        release(b, e);
+        return s;
     }
-    e->kind = VK_STACK;
-    return s;
+    materialize(b, i);
+    return SL(b, i);
 }
 
 /* Forgets entries [lo, hi) (popped without being read). */
 static void drop_range(struct interp_backend *b, uint32_t lo, uint32_t hi) {
-    for (uint32_t i = lo; i < hi && i < b->vs_cap; i++) {
-        struct vent *e = &b->vs[i];
-        if (e->kind == VK_LOCAL) b->lcount[e->slot]--;
-        e->kind = VK_STACK;
-    }
+    for (uint32_t i = lo; i < hi && i < b->vs_cap; i++) release(b, &b->vs[i]);
 }
 
 /* ---- types ---------------------------------------------------------------------------------------- */
@@ -369,8 +532,8 @@ static void emit_return(struct interp_backend *b, uint32_t bb, uint32_t n) {
         uint32_t src = SL(b, bb);
         if (e->kind == VK_LOCAL) {
             src = e->slot;
-        } else if (e->kind == VK_CONST) {
-            emit_const(b, 0, e->bits);
+        } else if (e->kind != VK_STACK) {
+            emit_value_to(b, bb, 0);
             src = 0;
         }
         if (src == 0) {
@@ -394,10 +557,7 @@ static void emit_return(struct interp_backend *b, uint32_t bb, uint32_t n) {
 /* Moves the n values at stack index bb down to tb (tb < bb), leaving the entries valid. */
 static void emit_moves(struct interp_backend *b, uint32_t tb, uint32_t bb, uint32_t n) {
     if (n == 1) {
-        const struct vent *e = ent(b, bb);
-        if (e->kind == VK_LOCAL) emit_copy(b, SL(b, tb), e->slot);
-        else if (e->kind == VK_CONST) emit_const(b, SL(b, tb), e->bits);
-        else emit_copy(b, SL(b, tb), SL(b, bb));
+        emit_value_to(b, bb, SL(b, tb));
         return;
     }
     materialize_range(b, bb, bb + n);
@@ -430,7 +590,7 @@ static bool is_cmp(uint16_t op) {
 /* The condition at stack index i (an i32), consumed. A comparison just emitted for it is taken
  * back and fused into the branch. */
 static struct cond get_cond(struct interp_backend *b, uint32_t i) {
-    struct cond c = {OP_br_nz, 1, 0, 0};
+    struct cond c = {OP_br_nz, 1, 0, 0, 0};
     const struct last *l = &b->last;
     if (l->valid && l->idx == i && is_cmp(l->op) && ent(b, i)->kind == VK_STACK) {
         uint16_t op = l->op;
@@ -445,6 +605,30 @@ static struct cond get_cond(struct interp_backend *b, uint32_t i) {
         else c.op = (uint16_t)(OP_br_i64_eq_i + (op - OP_i64_eq_i));
         b->ncode = l->pos; /* the comparison is not needed any more */
         b->last.valid = false;
+        /* `x += k` just before, on the compared variable itself (a loop's induction variable). */
+        const struct last *p = &b->prev;
+        if (c.op >= OP_br_i32_eq_i && c.op <= OP_br_i32_ge_u_i && p->valid && p->op == OP_i32_add_i &&
+            p->pos + 4 == l->pos && !b->err && b->code[p->pos + 1] == c.a && b->code[p->pos + 2] == c.a) {
+            c.op = (uint16_t)(OP_br_add_eq + (c.op - OP_br_i32_eq_i));
+            c.nops = 3;
+            c.add = b->code[p->pos + 3];
+            b->ncode = p->pos;
+        }
+        b->prev.valid = false;
+        return c;
+    }
+    /* A variable just updated with `x += k` and tested against zero. */
+    const struct vent *e = ent(b, i);
+    if (l->valid && l->op == OP_i32_add_i && l->pos + 4 == here(b) && e->kind == VK_LOCAL && !b->err &&
+        b->code[l->pos + 1] == e->slot && b->code[l->pos + 2] == e->slot) {
+        c.a = take(b, i);
+        c.op = OP_br_add_ne;
+        c.nops = 3;
+        c.add = b->code[l->pos + 3];
+        c.b = 0;
+        b->ncode = l->pos;
+        b->last.valid = false;
+        b->prev.valid = false;
         return c;
     }
     c.a = take(b, i);
@@ -457,7 +641,7 @@ static const uint8_t cmp_negate[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
 static const uint8_t cmp_mirror[10] = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
 
 static struct cond negate(struct cond c) {
-    static const uint16_t groups[4] = {OP_br_i32_eq, OP_br_i64_eq, OP_br_i32_eq_i, OP_br_i64_eq_i};
+    static const uint16_t groups[5] = {OP_br_i32_eq, OP_br_i64_eq, OP_br_i32_eq_i, OP_br_i64_eq_i, OP_br_add_eq};
     switch (c.op) {
     case OP_br_nz: c.op = OP_br_z; return c;
     case OP_br_z: c.op = OP_br_nz; return c;
@@ -465,7 +649,7 @@ static struct cond negate(struct cond c) {
     case OP_br_z64: c.op = OP_br_nz64; return c;
     default: break;
     }
-    for (int g = 0; g < 4; g++)
+    for (int g = 0; g < 5; g++)
         if (c.op >= groups[g] && c.op < groups[g] + 10) {
             c.op = (uint16_t)(groups[g] + cmp_negate[c.op - groups[g]]);
             break;
@@ -481,6 +665,13 @@ static uint32_t emit_cond_branch(struct interp_backend *b, struct cond c, uint32
         uint32_t *w = emit(b, (enum interp_op)c.op, 3);
         w[1] = c.a;
         return *from + 2;
+    }
+    if (c.nops == 3) {
+        uint32_t *w = emit(b, (enum interp_op)c.op, 5);
+        w[1] = c.a;
+        w[2] = c.add;
+        w[3] = c.b;
+        return *from + 4;
     }
     uint32_t *w = emit(b, (enum interp_op)c.op, 4);
     w[1] = c.a;
@@ -559,6 +750,137 @@ static const uint8_t num_arity[] = {
 #undef NUM_ARITY_
 };
 
+/* x + y as one address expression, if it has at most one unscaled and one scaled term. */
+static bool addr_add(const struct addr *x, const struct addr *y, struct addr *r) {
+    uint32_t slot[4], m[4], n = 0;
+    if (x->a != NOSLOT) slot[n] = x->a, m[n++] = 1;
+    if (x->b != NOSLOT) slot[n] = x->b, m[n++] = x->m;
+    if (y->a != NOSLOT) slot[n] = y->a, m[n++] = 1;
+    if (y->b != NOSLOT) slot[n] = y->b, m[n++] = y->m;
+    r->a = r->b = NOSLOT;
+    r->m = 1;
+    r->c = x->c + y->c;
+    if (n > 2) return false;
+    if (n == 1) {
+        if (m[0] == 1) r->a = slot[0];
+        else r->b = slot[0], r->m = m[0];
+    } else if (n == 2) {
+        uint32_t u = m[0] == 1 ? 0 : 1; /* the unscaled term */
+        if (m[u] != 1) return false;
+        r->a = slot[u];
+        r->b = slot[1 - u];
+        r->m = m[1 - u];
+    }
+    return true;
+}
+
+/* x * k as one address expression, if x has at most one term. */
+static bool addr_mul(const struct addr *x, uint32_t k, struct addr *r) {
+    if (x->a != NOSLOT && x->b != NOSLOT) return false;
+    r->a = NOSLOT;
+    r->b = x->a != NOSLOT ? x->a : x->b;
+    r->m = (x->a != NOSLOT ? 1 : x->m) * k;
+    r->c = x->c * k;
+    if (r->b == NOSLOT) r->m = 1;
+    return true;
+}
+
+/* i32.add / sub / shl / mul on the entries at bb, bb+1 kept as an address expression (code is
+ * emitted only when it needs a slot it cannot keep): returns false for the ordinary path. */
+static bool defer_addr(struct interp_backend *b, uint16_t op, uint32_t bb) {
+    const struct vent *ex = ent(b, bb), *ey = ent(b, bb + 1);
+    if (op != OP_i32_add && ey->kind != VK_CONST) return false;
+    struct addr x = addr_of(b, ex, bb), y = addr_of(b, ey, bb + 1), r;
+    /* An operand with too many terms is computed first (into its own slot). */
+    if (op == OP_i32_add) {
+        if (!addr_add(&x, &y, &r)) {
+            if (ex->kind == VK_ADDR && x.b != NOSLOT && x.a != NOSLOT) {
+                materialize(b, bb);
+                x = addr_of(b, ent(b, bb), bb);
+            } else {
+                materialize(b, bb + 1);
+                y = addr_of(b, ent(b, bb + 1), bb + 1);
+            }
+            if (!addr_add(&x, &y, &r)) return false;
+        }
+    } else if (op == OP_i32_sub) {
+        y.c = 0u - y.c;
+        if (!addr_add(&x, &y, &r)) return false;
+    } else {
+        uint32_t k = op == OP_i32_shl ? UINT32_C(1) << (y.c & 31) : y.c;
+        if (!addr_mul(&x, k, &r)) {
+            materialize(b, bb);
+            x = addr_of(b, ent(b, bb), bb);
+            if (!addr_mul(&x, k, &r)) return false;
+        }
+    }
+    drop_range(b, bb, bb + 2);
+    b->height = bb + 1;
+    if ((r.a == NOSLOT || r.a < b->nl || r.a == SL(b, bb)) && (r.b == NOSLOT || r.b < b->nl || r.b == SL(b, bb))) {
+        push_addr(b, bb, r);
+        b->last.valid = false;
+        return true;
+    }
+    /* It names the popped slot above: computed now, in one instruction. */
+    emit_addr(b, SL(b, bb), &r);
+    push_stack(b, bb);
+    if (b->last.valid) b->last.idx = bb;
+    return true;
+}
+
+/* The memory operand (a, c, off: ea = (u32)(a + c) + off) of the last instruction, if it is an
+ * f64 load at stack index i that nothing has followed; its code and map entry are taken back. */
+static bool take_f64_load(struct interp_backend *b, uint32_t i, uint32_t mo[3], uint32_t *offset) {
+    const struct last *l = &b->last;
+    if (!l->valid || l->idx != i || (l->op != OP_ld64 && l->op != OP_ld64_w) || ent(b, i)->kind != VK_STACK ||
+        b->err || l->pos + 4 != here(b) || b->nmap == 0 || b->map[b->nmap - 1].pos != l->pos)
+        return false;
+    mo[0] = b->code[l->pos + 2];
+    mo[1] = l->op == OP_ld64_w ? b->code[l->pos + 3] : 0;
+    mo[2] = l->op == OP_ld64_w ? 0 : b->code[l->pos + 3];
+    *offset = b->map[b->nmap - 1].offset;
+    b->nmap--;
+    b->ncode = l->pos;
+    b->last.valid = false;
+    return true;
+}
+
+/* An f64 add/sub/mul/div whose operand was just loaded: the load becomes its memory operand. */
+static bool fuse_f64_load(struct interp_backend *b, uint16_t op, uint32_t bb) {
+    static const uint16_t right[4] = {OP_f64_add_m, OP_f64_sub_m, OP_f64_mul_m, OP_f64_div_m};
+    static const uint16_t left[4] = {OP_f64_add_m, OP_f64_rsub_m, OP_f64_mul_m, OP_f64_rdiv_m};
+    uint32_t k = (uint32_t)(op - OP_f64_add), mo[3], offset, x;
+    const struct vent *ex = ent(b, bb), *ey = ent(b, bb + 1);
+    uint16_t use;
+    /* The other operand must not need code (it would come after the load). */
+    if ((ex->kind == VK_STACK || ex->kind == VK_LOCAL) && take_f64_load(b, bb + 1, mo, &offset)) {
+        use = right[k];
+        drop_range(b, bb + 1, bb + 2);
+        x = take(b, bb);
+    } else if (ey->kind == VK_LOCAL && take_f64_load(b, bb, mo, &offset)) {
+        use = left[k];
+        drop_range(b, bb, bb + 1);
+        x = take(b, bb + 1);
+    } else {
+        return false;
+    }
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, (enum interp_op)use, 6);
+    w[1] = SL(b, bb);
+    w[2] = x;
+    w[3] = mo[0];
+    w[4] = mo[1];
+    w[5] = mo[2];
+    uint32_t saved = b->cur_offset;
+    b->cur_offset = offset; /* only the memory access can trap */
+    add_map(b, pos);
+    b->cur_offset = saved;
+    push_stack(b, bb);
+    set_last(b, pos, bb, use, 0, 0);
+    b->height = bb + 1;
+    return true;
+}
+
 static void op_numeric(struct interp_backend *b, const struct cg_instr *in, uint16_t op) {
     uint32_t bb = in->base;
     /* Conversions that keep the slot's bits cost nothing. */
@@ -581,6 +903,9 @@ static void op_numeric(struct interp_backend *b, const struct cg_instr *in, uint
         b->height = bb + 1;
         return;
     }
+    if ((op == OP_i32_add || op == OP_i32_sub || op == OP_i32_shl || op == OP_i32_mul) && defer_addr(b, op, bb))
+        return;
+    if (op >= OP_f64_add && op <= OP_f64_div && fuse_f64_load(b, op, bb)) return;
     uint16_t commute;
     uint16_t iop = imm_form(op, &commute);
     const struct vent *x = ent(b, bb), *y = ent(b, bb + 1);
@@ -637,10 +962,7 @@ static void op_local_set(struct interp_backend *b, const struct cg_instr *in, bo
     bool preserve = false;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t own = 0;
-        for (uint32_t j = 0; j < n; j++) {
-            const struct vent *e = ent(b, bb + j);
-            if (e->kind == VK_LOCAL && e->slot == L + k) own++;
-        }
+        for (uint32_t j = 0; j < n; j++) own += refs_to(ent(b, bb + j), L + k);
         if (b->lcount[L + k] > own) preserve = true;
     }
     if (preserve) {
@@ -657,17 +979,13 @@ static void op_local_set(struct interp_backend *b, const struct cg_instr *in, bo
     }
     for (uint32_t k = 0; k < n; k++) {
         struct vent *e = ent(b, bb + k);
-        if (e->kind == VK_LOCAL) {
-            emit_copy(b, L + k, e->slot);
-            if (!tee) {
-                b->lcount[e->slot]--;
-                e->kind = VK_STACK;
-            }
-        } else if (e->kind == VK_CONST) {
-            emit_const(b, L + k, e->bits);
-            if (!tee) e->kind = VK_STACK;
-        } else {
-            emit_copy(b, L + k, SL(b, bb + k));
+        emit_value_to(b, bb + k, L + k);
+        if (!tee) {
+            release(b, e);
+        } else if (e->kind == VK_ADDR) {
+            /* It may name the local just written: the local holds the value now. */
+            release(b, e);
+            push_local(b, bb + k, L + k);
         }
     }
     b->height = tee ? bb + n : bb;
@@ -691,7 +1009,7 @@ static void op_block(struct interp_backend *b, const struct cg_instr *in) {
     uint32_t nr = slots_of(in->imm.block.results, in->imm.block.nresults);
     uint32_t bb = in->base;
     uint8_t kind = in->op == 0x02 ? CF_BLOCK : in->op == 0x03 ? CF_LOOP : CF_IF;
-    struct cond c = {0, 0, 0, 0};
+    struct cond c = {0, 0, 0, 0, 0};
     if (kind == CF_IF) c = get_cond(b, in->aux);
     flush_below(b, bb + np);
     b->last.valid = false;
@@ -890,6 +1208,114 @@ static uint32_t mem_offset(struct interp_backend *b, const struct cg_instr *in) 
     return (uint32_t)in->imm.mem.offset;
 }
 
+/* Each access and its address-mode forms (code.h); size: its width in bytes. */
+struct memform {
+    uint16_t op, w, x, x0;
+    uint8_t size;
+};
+static const struct memform memforms[] = {
+    {OP_ld8s32, OP_ld8s32_w, OP_ld8s32_x, OP_ld8s32_x, 1},
+    {OP_ld8s64, OP_ld8s64_w, OP_ld8s64_x, OP_ld8s64_x, 1},
+    {OP_ld8u, OP_ld8u_w, OP_ld8u_x, OP_ld8u_x, 1},
+    {OP_ld16s32, OP_ld16s32_w, OP_ld16s32_x, OP_ld16s32_x0, 2},
+    {OP_ld16s64, OP_ld16s64_w, OP_ld16s64_x, OP_ld16s64_x0, 2},
+    {OP_ld16u, OP_ld16u_w, OP_ld16u_x, OP_ld16u_x0, 2},
+    {OP_ld32, OP_ld32_w, OP_ld32_x, OP_ld32_x0, 4},
+    {OP_ld32s64, OP_ld32s64_w, OP_ld32s64_x, OP_ld32s64_x0, 4},
+    {OP_ld64, OP_ld64_w, OP_ld64_x, OP_ld64_x0, 8},
+    {OP_st8, OP_st8_w, OP_st8_x, OP_st8_x, 1},
+    {OP_st16, OP_st16_w, OP_st16_x, OP_st16_x0, 2},
+    {OP_st32, OP_st32_w, OP_st32_x, OP_st32_x0, 4},
+    {OP_st64, OP_st64_w, OP_st64_x, OP_st64_x0, 8},
+};
+
+static const struct memform *memform_of(uint16_t op) {
+    for (size_t i = 0; i < sizeof memforms / sizeof memforms[0]; i++)
+        if (memforms[i].op == op) return &memforms[i];
+    return NULL;
+}
+
+/* A store of the value just computed by an f64 op with a memory operand, back to that operand's
+ * place: one read-modify-write instruction. */
+static bool fuse_rmw(struct interp_backend *b, uint32_t bb, uint32_t off) {
+    const struct last *l = &b->last;
+    const struct vent *e = ent(b, bb);
+    uint16_t use;
+    if (!l->valid || l->idx != bb + 1 || ent(b, bb + 1)->kind != VK_STACK || b->err || l->pos + 6 != here(b))
+        return false;
+    if (l->op == OP_f64_add_m) use = OP_f64_add_rmw;
+    else if (l->op == OP_f64_rsub_m) use = OP_f64_sub_rmw;
+    else if (l->op == OP_f64_mul_m) use = OP_f64_mul_rmw;
+    else return false;
+    uint32_t a, c = 0;
+    if (e->kind == VK_LOCAL) a = e->slot;
+    else if (e->kind == VK_STACK) a = SL(b, bb);
+    else if (e->kind == VK_ADDR && e->slot2 == NOSLOT) a = e->slot, c = (uint32_t)e->bits;
+    else return false;
+    const uint32_t *w = b->code + l->pos;
+    if (w[3] != a || w[4] != c || w[5] != off) return false;
+    /* Same place, same width: the load traps exactly when the store would; its map entry stays. */
+    uint32_t x = w[2];
+    b->ncode = l->pos;
+    b->last.valid = false;
+    uint32_t *o = emit(b, (enum interp_op)use, 5);
+    o[1] = a;
+    o[2] = x;
+    o[3] = c;
+    o[4] = off;
+    drop_range(b, bb, bb + 2);
+    b->height = bb;
+    return true;
+}
+
+/* A load, or a store of the value at stack index bb+1, with the address at stack index bb: its
+ * address expression is folded into the access when an address mode has room for it. */
+static void emit_access(struct interp_backend *b, uint16_t op, uint32_t bb, uint32_t off, bool load) {
+    const struct memform *f = memform_of(op);
+    if (op == OP_st64 && fuse_rmw(b, bb, off)) return;
+    uint32_t v = load ? 0 : take(b, bb + 1);
+    struct vent *e = ent(b, bb);
+    uint32_t pos = here(b), *w;
+    uint16_t use = op;
+    struct addr x = addr_of(b, e, bb);
+    bool folded = f && (e->kind == VK_ADDR || e->kind == VK_CONST);
+    if (folded && x.b == NOSLOT && (off == 0 || (x.a == NOSLOT && (uint64_t)x.c + off <= UINT32_MAX))) {
+        /* ea = (u32)(a + c); a constant address has no wrap to care about */
+        use = f->w;
+        w = emit(b, (enum interp_op)use, 4);
+        w[1] = load ? SL(b, bb) : (x.a == NOSLOT ? ZS(b) : x.a);
+        w[2] = load ? (x.a == NOSLOT ? ZS(b) : x.a) : v;
+        w[3] = x.c + off;
+    } else if (folded && (x.b == NOSLOT || x.m == f->size || x.m == 1)) {
+        use = x.b == NOSLOT || x.m == f->size ? f->x : f->x0;
+        w = emit(b, (enum interp_op)use, 6);
+        uint32_t j = 1;
+        if (load) w[j++] = SL(b, bb);
+        w[j++] = x.a == NOSLOT ? ZS(b) : x.a;
+        w[j++] = x.b == NOSLOT ? ZS(b) : x.b;
+        if (!load) w[j++] = v;
+        w[j++] = x.c;
+        w[j] = off;
+    } else {
+        uint32_t a = take(b, bb);
+        pos = here(b);
+        w = emit(b, (enum interp_op)op, 4);
+        w[1] = load ? SL(b, bb) : a;
+        w[2] = load ? a : v;
+        w[3] = off;
+        folded = false;
+    }
+    if (folded) release(b, e);
+    add_map(b, pos);
+    if (load) {
+        push_stack(b, bb);
+        set_last(b, pos, bb, use, 0, 0);
+        b->height = bb + 1;
+    } else {
+        b->height = bb;
+    }
+}
+
 /* An instruction with operands taken from nops consecutive stack entries at bb, then nimm
  * immediates; with a result at bb if `result`. */
 static void emit_simple(struct interp_backend *b, enum interp_op op, uint32_t bb, uint32_t nops, const uint32_t *imms,
@@ -947,19 +1373,23 @@ static int hook_func_begin(void *self, uint32_t func_index, const struct mod_fun
         fail(b, ERR_LIMIT, "not a defined function");
         return -1;
     }
-    b->nl = nlocal_slots;
+    if (nlocal_slots > UINT32_MAX / 4) {
+        fail(b, ERR_LIMIT, "too many locals");
+        return -1;
+    }
+    b->nl = nlocal_slots + 1; /* and the zero slot */
     b->np = param_slots(type);
     b->nr = result_slots(type);
     b->nlocals = nlocals;
     if (!grow(b, (void **)&b->lslot, &b->lslot_cap, (size_t)nlocals + 1, sizeof *b->lslot) ||
         !grow(b, (void **)&b->ltype, &b->ltype_cap, (size_t)nlocals + 1, 1) ||
-        !grow(b, (void **)&b->lcount, &b->lcount_cap, (size_t)nlocal_slots + 1, sizeof *b->lcount))
+        !grow(b, (void **)&b->lcount, &b->lcount_cap, (size_t)b->nl + 1, sizeof *b->lcount))
         return -1;
     if (nlocals) {
         memcpy(b->lslot, local_slot, (size_t)nlocals * sizeof *b->lslot);
         memcpy(b->ltype, local_types, nlocals);
     }
-    memset(b->lcount, 0, ((size_t)nlocal_slots + 1) * sizeof *b->lcount);
+    memset(b->lcount, 0, ((size_t)b->nl + 1) * sizeof *b->lcount);
     b->md = UINT32_MAX;
     b->height = 0;
     b->ncf = 0;
@@ -967,6 +1397,8 @@ static int hook_func_begin(void *self, uint32_t func_index, const struct mod_fun
     b->ncode = 0;
     b->nmap = 0;
     b->last.valid = false;
+    b->prev.valid = false;
+    b->uses_zs = false;
     if (!push_frame(b, CF_FUNC, 0, 0, b->nr)) return -1;
     return 0;
 }
@@ -1093,7 +1525,7 @@ static int hook_op(void *self, const struct cg_instr *in) {
     default:
         if ((lo = load_op(op)) != 0) {
             uint32_t off = mem_offset(b, in);
-            emit_simple(b, (enum interp_op)lo, bb, 1, &off, 1, true, true);
+            emit_access(b, lo, bb, off, true);
         } else if ((lo = store_op(op)) != 0) {
             uint32_t off = mem_offset(b, in);
             const struct vent *v = ent(b, bb + 1);
@@ -1104,7 +1536,7 @@ static int hook_op(void *self, const struct cg_instr *in) {
                 drop_range(b, bb + 1, bb + 2);
                 emit_simple(b, (enum interp_op)(OP_st8_i + (lo - OP_st8)), bb, 1, imm, 2, false, true);
             } else {
-                emit_simple(b, (enum interp_op)lo, bb, 2, &off, 1, false, true);
+                emit_access(b, lo, bb, off, false);
             }
         } else {
             fail(b, ERR_LIMIT, "instruction not supported by the interpreter");
@@ -1146,7 +1578,7 @@ static int hook_func_end(void *self, uint32_t max_stack_slots) {
     c->nmap = (uint32_t)b->nmap;
     c->func_index = b->func_index;
     c->nparam_slots = b->np;
-    c->nlocal_slots = b->nl;
+    c->nlocal_slots = b->uses_zs ? b->nl : b->nl - 1;
     c->nresult_slots = b->nr;
     c->frame_slots = (uint32_t)frame;
     c->compiled = true;

@@ -562,6 +562,62 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
         NEXT(4);                               \
     }
 
+/* Address modes (code.h): _w adds c in 32 bits; _x/_x0 add a scaled index and c in 32 bits, then
+ * the offset in 64. */
+#define EA_W(ka, kc) ((uint64_t)(uint32_t)(I32(ka) + pc[kc]))
+#define EA_X(ka, sh) ((uint64_t)(uint32_t)(I32(ka) + (I32((ka) + 1) << (sh)) + pc[4]) + pc[5])
+#define LOAD_M(name, T, n, conv, ea_expr, size) \
+    CASE(name) {                                \
+        uint64_t ea = ea_expr;                  \
+        MEM_CHECK(ea, n);                       \
+        T v;                                    \
+        memcpy(&v, mem + ea, n);                \
+        S(1) = (conv);                          \
+        NEXT(size);                             \
+    }
+#define STORE_M(name, T, n, conv, ea_expr, size) \
+    CASE(name) {                                 \
+        uint64_t ea = ea_expr;                   \
+        MEM_CHECK(ea, n);                        \
+        T v = (T)(conv);                         \
+        memcpy(mem + ea, &v, n);                 \
+        NEXT(size);                              \
+    }
+#define LOAD_W(name, T, n, conv) LOAD_M(name, T, n, conv, EA_W(2, 3), 4)
+#define LOAD_X(name, T, n, sh, conv) LOAD_M(name, T, n, conv, EA_X(2, sh), 6)
+#define STORE_W(name, T, n, conv) STORE_M(name, T, n, conv, EA_W(1, 3), 4)
+#define STORE_X(name, T, n, sh, conv) STORE_M(name, T, n, conv, EA_X(1, sh), 6)
+/* f64 arithmetic with a memory operand: ea = (u32)(a + c) + off. */
+#define EA_M(ka, kc) ((uint64_t)(uint32_t)(I32(ka) + pc[kc]) + pc[(kc) + 1])
+#define F64_M(name, expr)                  \
+    CASE(name) {                           \
+        uint64_t ea = EA_M(3, 4), v;       \
+        MEM_CHECK(ea, 8);                  \
+        memcpy(&v, mem + ea, 8);           \
+        double m = num_f64_from_bits(LE64(v)), x = F64(2); \
+        SETF64(1, expr);                   \
+        NEXT(6);                           \
+    }
+#define F64_RMW(name, expr)                \
+    CASE(name) {                           \
+        uint64_t ea = EA_M(1, 3), v;       \
+        MEM_CHECK(ea, 8);                  \
+        memcpy(&v, mem + ea, 8);           \
+        double m = num_f64_from_bits(LE64(v)), x = F64(2); \
+        v = LE64(num_f64_bits(expr));      \
+        memcpy(mem + ea, &v, 8);           \
+        NEXT(5);                           \
+    }
+/* A loop's closing branch with the update of its induction variable. */
+#define BR_ADD(name, cond)                \
+    CASE(name) {                          \
+        uint32_t a = I32(1) + pc[2], b = pc[3]; \
+        SET32(1, a);                      \
+        if (cond) pc += (int32_t)pc[4];   \
+        else pc += 5;                     \
+        DISPATCH();                       \
+    }
+
 #define SX32(x) ((uint32_t)(int32_t)(x))
 #define SX64(x) ((uint64_t)(int64_t)(x))
 
@@ -632,6 +688,15 @@ dispatch:
     CASE(copy) {
         S(1) = S(2);
         NEXT(3);
+    }
+    CASE(copy2) {
+        S(1) = S(2);
+        S(3) = S(4);
+        NEXT(5);
+    }
+    CASE(i32_lea) {
+        SET32(1, I32(2) + I32(3) * pc[4] + pc[5]);
+        NEXT(6);
     }
     CASE(copy_n) {
         memmove(&S(1), &S(2), (size_t)pc[3] * sizeof *fp);
@@ -828,6 +893,41 @@ dispatch:
     STORE(st16_i, uint16_t, 2, LE16((uint16_t)pc[2]))
     STORE(st32_i, uint32_t, 4, LE32(pc[2]))
     STORE(st64_i, uint64_t, 8, LE64(SX64((int32_t)pc[2])))
+    LOAD_W(ld8s32_w, uint8_t, 1, SX32((int8_t)v))
+    LOAD_W(ld8s64_w, uint8_t, 1, SX64((int8_t)v))
+    LOAD_W(ld8u_w, uint8_t, 1, v)
+    LOAD_W(ld16s32_w, uint16_t, 2, SX32((int16_t)LE16(v)))
+    LOAD_W(ld16s64_w, uint16_t, 2, SX64((int16_t)LE16(v)))
+    LOAD_W(ld16u_w, uint16_t, 2, LE16(v))
+    LOAD_W(ld32_w, uint32_t, 4, LE32(v))
+    LOAD_W(ld32s64_w, uint32_t, 4, SX64((int32_t)LE32(v)))
+    LOAD_W(ld64_w, uint64_t, 8, LE64(v))
+    STORE_W(st8_w, uint8_t, 1, S(2))
+    STORE_W(st16_w, uint16_t, 2, LE16((uint16_t)S(2)))
+    STORE_W(st32_w, uint32_t, 4, LE32((uint32_t)S(2)))
+    STORE_W(st64_w, uint64_t, 8, LE64(S(2)))
+    LOAD_X(ld8s32_x, uint8_t, 1, 0, SX32((int8_t)v))
+    LOAD_X(ld8s64_x, uint8_t, 1, 0, SX64((int8_t)v))
+    LOAD_X(ld8u_x, uint8_t, 1, 0, v)
+    LOAD_X(ld16s32_x, uint16_t, 2, 1, SX32((int16_t)LE16(v)))
+    LOAD_X(ld16s64_x, uint16_t, 2, 1, SX64((int16_t)LE16(v)))
+    LOAD_X(ld16u_x, uint16_t, 2, 1, LE16(v))
+    LOAD_X(ld32_x, uint32_t, 4, 2, LE32(v))
+    LOAD_X(ld32s64_x, uint32_t, 4, 2, SX64((int32_t)LE32(v)))
+    LOAD_X(ld64_x, uint64_t, 8, 3, LE64(v))
+    STORE_X(st8_x, uint8_t, 1, 0, S(3))
+    STORE_X(st16_x, uint16_t, 2, 1, LE16((uint16_t)S(3)))
+    STORE_X(st32_x, uint32_t, 4, 2, LE32((uint32_t)S(3)))
+    STORE_X(st64_x, uint64_t, 8, 3, LE64(S(3)))
+    LOAD_X(ld16s32_x0, uint16_t, 2, 0, SX32((int16_t)LE16(v)))
+    LOAD_X(ld16s64_x0, uint16_t, 2, 0, SX64((int16_t)LE16(v)))
+    LOAD_X(ld16u_x0, uint16_t, 2, 0, LE16(v))
+    LOAD_X(ld32_x0, uint32_t, 4, 0, LE32(v))
+    LOAD_X(ld32s64_x0, uint32_t, 4, 0, SX64((int32_t)LE32(v)))
+    LOAD_X(ld64_x0, uint64_t, 8, 0, LE64(v))
+    STORE_X(st16_x0, uint16_t, 2, 0, LE16((uint16_t)S(3)))
+    STORE_X(st32_x0, uint32_t, 4, 0, LE32((uint32_t)S(3)))
+    STORE_X(st64_x0, uint64_t, 8, 0, LE64(S(3)))
     CASE(memory_size) {
         SET32(1, memsize / 65536u);
         NEXT(2);
@@ -1185,6 +1285,29 @@ dispatch:
     BR_CMP(br_i64_ge_s_i, uint64_t, I64(1), SX64((int32_t)pc[2]), (int64_t)a >= (int64_t)b)
     BR_CMP(br_i64_ge_u_i, uint64_t, I64(1), SX64((int32_t)pc[2]), a >= b)
 
+    /* ---- a loop's closing branch with its induction variable's update ---- */
+    BR_ADD(br_add_eq, a == b)
+    BR_ADD(br_add_ne, a != b)
+    BR_ADD(br_add_lt_s, (int32_t)a < (int32_t)b)
+    BR_ADD(br_add_lt_u, a < b)
+    BR_ADD(br_add_gt_s, (int32_t)a > (int32_t)b)
+    BR_ADD(br_add_gt_u, a > b)
+    BR_ADD(br_add_le_s, (int32_t)a <= (int32_t)b)
+    BR_ADD(br_add_le_u, a <= b)
+    BR_ADD(br_add_ge_s, (int32_t)a >= (int32_t)b)
+    BR_ADD(br_add_ge_u, a >= b)
+
+    /* ---- f64 arithmetic on memory ---- */
+    F64_M(f64_add_m, x + m)
+    F64_M(f64_sub_m, x - m)
+    F64_M(f64_rsub_m, m - x)
+    F64_M(f64_mul_m, x * m)
+    F64_M(f64_div_m, x / m)
+    F64_M(f64_rdiv_m, m / x)
+    F64_RMW(f64_add_rmw, m + x)
+    F64_RMW(f64_sub_rmw, m - x)
+    F64_RMW(f64_mul_rmw, m * x)
+
 #if !INTERP_THREADED
     case OP_COUNT_: break;
     }
@@ -1247,10 +1370,17 @@ static bool native_stack_exhausted(const struct wisp_store *s, uintptr_t here) {
     return (uint64_t)used > s->engine->cfg.native_stack_bytes;
 }
 
-struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uint64_t *slots) {
-    if (func->kind != RT_FUNC_WASM) return rt_call_host(s, func, NULL, slots);
-    if (rt_exec_ensure(s) != 0 || ensure_frames(s) != 0) return base_oom();
+int interp_invoke(struct wisp_store *s, struct wisp_func *func, uint64_t *slots, struct wisp_result *out) {
+    if (UNLIKELY(func->kind != RT_FUNC_WASM)) return rt_host_invoke(s, func, NULL, slots, out);
     struct rt_exec *ex = &s->exec;
+    /* The stack and call records are set up once per store (ensure_frames also follows a raised
+     * max_depth): one test on the way in. */
+    if (UNLIKELY(!ex->stack || ex->frames_bytes < (size_t)ex->max_depth * sizeof(struct interp_frame) ||
+                 !ex->frames) &&
+        (rt_exec_ensure(s) != 0 || ensure_frames(s) != 0)) {
+        *out = base_oom();
+        return 1;
+    }
     const struct interp_code *code = func->code;
     char marker = 0;
     uintptr_t here = NATIVE_POSITION(marker);
@@ -1258,27 +1388,40 @@ struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uin
     /* Frame: in place when the arguments are already on the value stack, else copied there. */
     bool in_stack = (uintptr_t)slots >= (uintptr_t)ex->sp && (uintptr_t)slots < (uintptr_t)ex->stack_end;
     uint64_t *fp = in_stack ? slots : ex->sp;
-    if (ex->depth >= ex->max_depth || (size_t)(ex->stack_end - fp) < code->frame_slots ||
-        (ex->nest > 0 && native_stack_exhausted(s, here))) {
-        struct wisp_result r = base_trap(s->alloc, WISP_TRAP_CALL_STACK_EXHAUSTED);
-        r.func_index = code->func_index;
-        return r;
+    if (UNLIKELY(ex->depth >= ex->max_depth || (size_t)(ex->stack_end - fp) < code->frame_slots ||
+                 (ex->nest > 0 && native_stack_exhausted(s, here)))) {
+        *out = base_trap(s->alloc, WISP_TRAP_CALL_STACK_EXHAUSTED);
+        out->func_index = code->func_index;
+        return 1;
     }
     if (!in_stack && code->nparam_slots) memcpy(fp, slots, (size_t)code->nparam_slots * sizeof *fp);
-    for (uint32_t i = code->nparam_slots; i < code->nlocal_slots; i++) fp[i] = 0;
+    {
+        /* Zero the locals; most functions have one or two, where a memset call costs more. */
+        uint64_t *l = fp + code->nparam_slots;
+        uint32_t nz = code->nlocal_slots - code->nparam_slots;
+        if (nz > 2) {
+            memset(l, 0, (size_t)nz * sizeof *l);
+        } else if (nz) {
+            l[0] = 0;
+            l[nz - 1] = 0;
+        }
+    }
 
     uint64_t *saved_sp = ex->sp;
     uint32_t saved_depth = ex->depth;
-    struct wisp_result r;
     if (ex->nest == 0) ex->native_base = here;
     ex->nest++;
-    int stopped = run(s, func, fp, &r, NULL);
+    int stopped = run(s, func, fp, out, NULL);
     ex->nest--;
-    if (stopped == 0) {
-        r = base_ok();
-        if (!in_stack && code->nresult_slots) memcpy(slots, fp, (size_t)code->nresult_slots * sizeof *fp);
-    }
+    if (stopped == 0 && !in_stack && code->nresult_slots)
+        memcpy(slots, fp, (size_t)code->nresult_slots * sizeof *fp);
     ex->sp = saved_sp;
     ex->depth = saved_depth;
+    return stopped;
+}
+
+struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uint64_t *slots) {
+    struct wisp_result r;
+    if (interp_invoke(s, func, slots, &r) == 0) return base_ok();
     return r;
 }

@@ -27,5 +27,8 @@ size_t interp_code_size(const struct interp_code *code);
  * ("call stack exhausted") when it would start more than cfg.native_stack_bytes of C stack away
  * from the outermost one (s->exec.native_base). */
 struct wisp_result interp_call(struct wisp_store *s, struct wisp_func *func, uint64_t *slots);
+/* The same without building a result on success (the host->wasm fast path): returns 0 when func
+ * returned normally (*out untouched), else 1 with the trap / exit / error in *out. */
+int interp_invoke(struct wisp_store *s, struct wisp_func *func, uint64_t *slots, struct wisp_result *out);
 
 #endif

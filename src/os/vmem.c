@@ -37,6 +37,19 @@ bool os_vmem_decommit(void *p, uint64_t size) {
     return q != MAP_FAILED;
 }
 
+bool os_vmem_zero(void *p, uint64_t size) {
+    if (size == 0) return true;
+#if defined(__linux__) && defined(MADV_DONTNEED)
+    /* Linux drops private anonymous pages on MADV_DONTNEED: the next touch maps a zero page. */
+    return madvise(p, (size_t)size, MADV_DONTNEED) == 0;
+#else
+    /* Elsewhere MADV_DONTNEED may keep the contents: map fresh zero pages over the range. */
+    void *q = mmap(p, (size_t)size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
+                   -1, 0);
+    return q != MAP_FAILED;
+#endif
+}
+
 void os_vmem_release(void *p, uint64_t size) {
     if (p && size) munmap(p, (size_t)size);
 }

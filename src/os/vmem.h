@@ -20,6 +20,11 @@ bool os_vmem_commit(void *p, uint64_t size);
 /* Returns [p, p+size) to the inaccessible, zero state (pages are given back to the system). */
 bool os_vmem_decommit(void *p, uint64_t size);
 
+/* Gives the pages of [p, p+size) back to the system while keeping them readable and writable:
+ * they read as zero afterwards (for reusing a reservation). Returns false if the system refuses
+ * (the contents are then unspecified). */
+bool os_vmem_zero(void *p, uint64_t size);
+
 /* Releases a whole reservation made by os_vmem_reserve. */
 void os_vmem_release(void *p, uint64_t size);
 

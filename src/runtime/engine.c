@@ -53,11 +53,17 @@ struct wisp_engine *wisp_engine_new(const struct wisp_config *user) {
     e->alloc = a;
     e->cfg = cfg;
     e->cfg.alloc = a.fn;
+    e->pools = rt_pools_new(&e->alloc);
+    if (!e->pools) {
+        base_free(&a, e, sizeof *e);
+        return NULL;
+    }
     return e;
 }
 
 void wisp_engine_free(struct wisp_engine *engine) {
     if (!engine) return;
     struct wisp_allocator a = engine->alloc;
+    rt_pools_free(&a, engine->pools);
     base_free(&a, engine, sizeof *engine);
 }

@@ -74,16 +74,29 @@ struct wisp_result wisp_trap_new(struct wisp_store *store, const char *message) 
 #define RT_SMALL_VALUES 8u
 #define RT_SMALL_SLOTS 16u
 
-struct wisp_result rt_call_host(struct wisp_store *s, struct wisp_func *f, struct wisp_instance *caller,
-                                uint64_t *slots) {
+#if defined(__GNUC__)
+#define RT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define RT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define RT_COLD __attribute__((cold, noinline))
+#else
+#define RT_LIKELY(x) (x)
+#define RT_UNLIKELY(x) (x)
+#define RT_COLD
+#endif
+
+int rt_host_invoke(struct wisp_store *s, struct wisp_func *f, struct wisp_instance *caller, uint64_t *slots,
+                   struct wisp_result *out) {
     const struct mod_functype *t = f->type;
     uint32_t np = t->nparams, nr = t->nresults;
     struct wisp_value small[2 * RT_SMALL_VALUES];
     struct wisp_value *vals = small;
     size_t nvals = (size_t)np + nr;
-    if (np > RT_SMALL_VALUES || nr > RT_SMALL_VALUES) {
+    if (RT_UNLIKELY(np > RT_SMALL_VALUES || nr > RT_SMALL_VALUES)) {
         vals = base_calloc(s->alloc, nvals, sizeof *vals);
-        if (!vals) return base_oom();
+        if (!vals) {
+            *out = base_oom();
+            return 1;
+        }
     }
     struct wisp_value *args = vals;
     struct wisp_value *results = vals + (vals == small ? RT_SMALL_VALUES : np);
@@ -100,7 +113,8 @@ struct wisp_result rt_call_host(struct wisp_store *s, struct wisp_func *f, struc
 
     struct wisp_caller c = {s, caller};
     struct wisp_result r = f->host(f->env, &c, args, results);
-    if (r.kind == WISP_OK) {
+    int stopped = r.kind != WISP_OK;
+    if (RT_LIKELY(!stopped)) {
         /* Results are taken as the declared types say; a host that sets another tag gets its
          * bits reinterpreted, never a crash on our side. */
         k = 0;
@@ -111,31 +125,44 @@ struct wisp_result rt_call_host(struct wisp_store *s, struct wisp_func *f, struc
             rt_value_to_slots(&v, slots + k);
             k += mod_type_slots(ty);
         }
-        wisp_result_free(&r);
-        r = base_ok();
+        if (RT_UNLIKELY(r.owner_ != NULL)) wisp_result_free(&r); /* an OK result should own nothing */
+    } else {
+        *out = r;
     }
-    if (vals != small) base_free(s->alloc, vals, nvals * sizeof *vals);
-    return r;
+    if (RT_UNLIKELY(vals != small)) base_free(s->alloc, vals, nvals * sizeof *vals);
+    return stopped;
 }
 
-struct wisp_result wisp_func_call(struct wisp_store *store, struct wisp_func *func, const struct wisp_value *args,
-                                  size_t nargs, struct wisp_value *results, size_t nresults) {
-    if (!store || !func) return rt_bad_arg("NULL store or function");
+/* The errors of wisp_func_call, out of its way. */
+static RT_COLD struct wisp_result call_error(struct wisp_store *store, struct wisp_func *func,
+                                             const struct wisp_value *args, size_t nargs, size_t nresults) {
     const struct mod_functype *t = func->type;
     const struct wisp_allocator *a = store->alloc;
     if (nargs != t->nparams || nresults != t->nresults)
         return base_error(a, WISP_ERR_ARGUMENT, UINT64_MAX, func->index,
                           "function takes %u arguments and returns %u results, called with %zu and %zu", t->nparams,
                           t->nresults, nargs, nresults);
-    if ((nargs && !args) || (nresults && !results)) return rt_bad_arg("NULL argument or result array");
     if (func->kind == RT_FUNC_WASM && func->inst->store != store)
         return base_error(a, WISP_ERR_ARGUMENT, UINT64_MAX, func->index, "function belongs to another store");
-
-    size_t in_slots = 0, out_slots = 0;
-    for (uint32_t i = 0; i < t->nparams; i++) {
+    for (uint32_t i = 0; i < t->nparams; i++)
         if (args[i].type != t->types[i])
             return base_error(a, WISP_ERR_ARGUMENT, UINT64_MAX, func->index, "argument %u: expected %s but got %s",
                               i, valtype_name(t->types[i]), valtype_name(args[i].type));
+    return base_oom();
+}
+
+struct wisp_result wisp_func_call(struct wisp_store *store, struct wisp_func *func, const struct wisp_value *args,
+                                  size_t nargs, struct wisp_value *results, size_t nresults) {
+    if (RT_UNLIKELY(!store || !func)) return rt_bad_arg("NULL store or function");
+    const struct mod_functype *t = func->type;
+    if (RT_UNLIKELY(nargs != t->nparams || nresults != t->nresults)) return call_error(store, func, args, nargs, nresults);
+    if (RT_UNLIKELY((nargs && !args) || (nresults && !results))) return rt_bad_arg("NULL argument or result array");
+    if (RT_UNLIKELY(func->kind == RT_FUNC_WASM && func->inst->store != store))
+        return call_error(store, func, args, nargs, nresults);
+
+    size_t in_slots = 0, out_slots = 0;
+    for (uint32_t i = 0; i < t->nparams; i++) {
+        if (RT_UNLIKELY(args[i].type != t->types[i])) return call_error(store, func, args, nargs, nresults);
         in_slots += mod_type_slots(t->types[i]);
     }
     for (uint32_t i = 0; i < t->nresults; i++) out_slots += mod_type_slots(t->types[t->nparams + i]);
@@ -143,8 +170,8 @@ struct wisp_result wisp_func_call(struct wisp_store *store, struct wisp_func *fu
 
     uint64_t small[RT_SMALL_SLOTS];
     uint64_t *slots = small;
-    if (nslots > RT_SMALL_SLOTS) {
-        slots = base_alloc(a, nslots * sizeof *slots);
+    if (RT_UNLIKELY(nslots > RT_SMALL_SLOTS)) {
+        slots = base_alloc(store->alloc, nslots * sizeof *slots);
         if (!slots) return base_oom();
     }
     size_t k = 0;
@@ -154,13 +181,9 @@ struct wisp_result wisp_func_call(struct wisp_store *store, struct wisp_func *fu
     }
 
     struct wisp_result r;
-    if (func->kind == RT_FUNC_HOST)
-        r = rt_call_host(store, func, NULL, slots);
-    else if (rt_exec_ensure(store) != 0)
-        r = base_oom();
-    else
-        r = interp_call(store, func, slots);
-    if (r.kind == WISP_OK) {
+    int stopped = func->kind == RT_FUNC_WASM ? interp_invoke(store, func, slots, &r)
+                                             : rt_host_invoke(store, func, NULL, slots, &r);
+    if (RT_LIKELY(!stopped)) {
         k = 0;
         for (uint32_t i = 0; i < t->nresults; i++) {
             uint8_t ty = t->types[t->nparams + i];
@@ -168,7 +191,8 @@ struct wisp_result wisp_func_call(struct wisp_store *store, struct wisp_func *fu
             k += mod_type_slots(ty);
         }
     }
-    if (slots != small) base_free(a, slots, nslots * sizeof *slots);
+    if (RT_UNLIKELY(slots != small)) base_free(store->alloc, slots, nslots * sizeof *slots);
+    if (RT_LIKELY(!stopped)) return base_ok();
     return r;
 }
 

@@ -4,10 +4,11 @@
 #include "rt_internal.h"
 
 struct link_entry {
-    char *module;
-    char *name;
+    char *module; /* one allocation: module, NUL, name, NUL */
+    char *name;   /* into it */
     size_t module_len;
     size_t name_len;
+    uint32_t hash; /* of both names: most lookups compare nothing else */
     struct wisp_extern ext;
 };
 
@@ -32,19 +33,26 @@ struct wisp_linker *wisp_linker_new(struct wisp_store *store) {
 void wisp_linker_free(struct wisp_linker *l) {
     if (!l) return;
     const struct wisp_allocator *a = l->alloc;
-    for (size_t i = 0; i < l->count; i++) {
-        base_free(a, l->items[i].module, l->items[i].module_len + 1);
-        base_free(a, l->items[i].name, l->items[i].name_len + 1);
-    }
+    for (size_t i = 0; i < l->count; i++)
+        base_free(a, l->items[i].module, l->items[i].module_len + l->items[i].name_len + 2);
     base_free(a, l->items, l->cap * sizeof *l->items);
     base_free(a, l, sizeof *l);
 }
 
+/* FNV-1a over the module name, a separator and the name. */
+static uint32_t key_hash(const char *module, size_t mlen, const char *name, size_t nlen) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < mlen; i++) h = (h ^ (uint8_t)module[i]) * 16777619u;
+    h = (h ^ 0xffu) * 16777619u;
+    for (size_t i = 0; i < nlen; i++) h = (h ^ (uint8_t)name[i]) * 16777619u;
+    return h;
+}
+
 static struct link_entry *find(const struct wisp_linker *l, const char *module, size_t mlen, const char *name,
-                               size_t nlen) {
+                               size_t nlen, uint32_t hash) {
     for (size_t i = 0; i < l->count; i++) {
         struct link_entry *e = &l->items[i];
-        if (e->module_len == mlen && e->name_len == nlen && memcmp(e->module, module, mlen) == 0 &&
+        if (e->hash == hash && e->module_len == mlen && e->name_len == nlen && memcmp(e->module, module, mlen) == 0 &&
             memcmp(e->name, name, nlen) == 0)
             return e;
     }
@@ -53,25 +61,27 @@ static struct link_entry *find(const struct wisp_linker *l, const char *module, 
 
 static struct wisp_result define(struct wisp_linker *l, const char *module, size_t mlen, const char *name,
                                  size_t nlen, struct wisp_extern ext) {
-    struct link_entry *e = find(l, module, mlen, name, nlen);
+    uint32_t hash = key_hash(module, mlen, name, nlen);
+    struct link_entry *e = find(l, module, mlen, name, nlen, hash);
     if (e) {
         e->ext = ext;
         return base_ok();
     }
     const struct wisp_allocator *a = l->alloc;
+    if (mlen > SIZE_MAX / 2 - 1 || nlen > SIZE_MAX / 2 - 1) return base_oom();
     if (base_grow(a, (void **)&l->items, &l->cap, l->count + 1, sizeof *l->items) != 0) return base_oom();
-    char *m = base_strndup(a, module, mlen);
-    char *n = base_strndup(a, name, nlen);
-    if (!m || !n) {
-        base_free(a, m, mlen + 1);
-        base_free(a, n, nlen + 1);
-        return base_oom();
-    }
+    char *m = base_alloc(a, mlen + nlen + 2);
+    if (!m) return base_oom();
+    if (mlen) memcpy(m, module, mlen);
+    m[mlen] = 0;
+    if (nlen) memcpy(m + mlen + 1, name, nlen);
+    m[mlen + 1 + nlen] = 0;
     e = &l->items[l->count++];
     e->module = m;
     e->module_len = mlen;
-    e->name = n;
+    e->name = m + mlen + 1;
     e->name_len = nlen;
+    e->hash = hash;
     e->ext = ext;
     return base_ok();
 }
@@ -135,7 +145,8 @@ struct wisp_result wisp_linker_instantiate(struct wisp_linker *l, const struct w
     struct wisp_result r = base_ok();
     for (uint32_t i = 0; i < m->nimports && r.kind == WISP_OK; i++) {
         const struct mod_import *imp = &m->imports[i];
-        const struct link_entry *e = find(l, imp->module, imp->module_len, imp->name, imp->name_len);
+        const struct link_entry *e = find(l, imp->module, imp->module_len, imp->name, imp->name_len,
+                                          key_hash(imp->module, imp->module_len, imp->name, imp->name_len));
         if (!e)
             r = base_error(a, WISP_ERR_UNLINKABLE, imp->offset, UINT32_MAX, "unknown import: \"%.*s\".\"%.*s\"",
                            (int)imp->module_len, imp->module, (int)imp->name_len, imp->name);

@@ -21,7 +21,18 @@ struct wisp_result rt_memory_setup(struct wisp_store *s, struct wisp_memory *mem
     uint64_t page = os_page_size();
     uint64_t reserve = round_up(max * RT_PAGE_SIZE, page);
     if (reserve == 0) reserve = page;
-    uint8_t *data = os_vmem_reserve(reserve);
+    uint64_t size = type->lim.min * RT_PAGE_SIZE;
+    uint64_t committed = 0;
+    uint8_t *data = rt_pool_take_memory(s->engine, reserve, &committed);
+    if (data) {
+        /* A reservation a freed store left: zero where committed; make exactly [0, size) so. */
+        bool ok = committed < size   ? os_vmem_commit(data + committed, size - committed)
+                  : committed > size ? os_vmem_decommit(data + size, committed - size)
+                                     : true;
+        if (ok) goto done;
+        os_vmem_release(data, reserve);
+    }
+    data = os_vmem_reserve(reserve);
     if (!data) {
         /* Address space is short (32-bit hosts): settle for the minimum; growth then fails. */
         reserve = round_up(type->lim.min * RT_PAGE_SIZE, page);
@@ -30,11 +41,11 @@ struct wisp_result rt_memory_setup(struct wisp_store *s, struct wisp_memory *mem
         if (!data) return base_oom();
         max = type->lim.min;
     }
-    uint64_t size = type->lim.min * RT_PAGE_SIZE;
     if (!os_vmem_commit(data, size)) {
         os_vmem_release(data, reserve);
         return base_oom();
     }
+done:
     mem->data = data;
     mem->size = size;
     mem->reserved = reserve;
@@ -44,8 +55,21 @@ struct wisp_result rt_memory_setup(struct wisp_store *s, struct wisp_memory *mem
     return base_ok();
 }
 
+/* Committed memory up to this size is cleared with memset when it goes back to the engine's
+ * pool: cheaper than a system call on this size (about 0.7 us for 64 KiB), and its pages stay
+ * mapped for the next user. Larger memories give their pages back to the system instead. */
+#define RT_POOL_MEMSET_MAX (64u << 10)
+
 void rt_memory_release(struct wisp_memory *mem) {
-    if (mem->data) os_vmem_release(mem->data, mem->reserved);
+    if (!mem->data) return;
+    struct wisp_engine *e = mem->store->engine;
+    bool pooled = rt_pool_memory_room(e);
+    if (pooled) {
+        if (mem->size <= RT_POOL_MEMSET_MAX) memset(mem->data, 0, (size_t)mem->size);
+        else pooled = os_vmem_zero(mem->data, mem->size);
+    }
+    if (!pooled || !rt_pool_give_memory(e, mem->data, mem->reserved, mem->size))
+        os_vmem_release(mem->data, mem->reserved);
     mem->data = NULL;
     mem->size = 0;
     mem->reserved = 0;

@@ -47,6 +47,24 @@ struct wisp_result rt_table_setup(struct wisp_store *s, struct wisp_table *t, co
                                   uintptr_t init);
 void rt_table_release(struct wisp_table *t);
 
+/* ---- engine pools (pool.c): value stacks and memory reservations given back by freed stores,
+ * reused by new ones. Safe to use from any thread. ---- */
+struct rt_pools *rt_pools_new(const struct wisp_allocator *a);
+/* Releases the pools and what they hold; only once no store of the engine is left. */
+void rt_pools_free(const struct wisp_allocator *a, struct rt_pools *p);
+/* Takes a value stack of the engine's size (with the call records given back with it, if any)
+ * into x's stack, stack_end, frames and frames_bytes; false if the pool has none. */
+bool rt_pool_take_exec(struct wisp_engine *e, struct rt_exec *x);
+/* Gives x's stack and call records to the pool; false if it is full (the caller frees them). */
+bool rt_pool_give_exec(struct wisp_engine *e, struct rt_exec *x);
+/* Takes a reservation of exactly `reserved` bytes whose first *committed bytes are readable,
+ * writable and zero, the rest inaccessible; NULL if the pool has none. */
+uint8_t *rt_pool_take_memory(struct wisp_engine *e, uint64_t reserved, uint64_t *committed);
+/* Whether the memory pool has a free slot now (a hint: saves cleaning what would not fit). */
+bool rt_pool_memory_room(const struct wisp_engine *e);
+/* Gives a reservation in that state to the pool; false if it is full (the caller releases it). */
+bool rt_pool_give_memory(struct wisp_engine *e, uint8_t *data, uint64_t reserved, uint64_t committed);
+
 /* Frees what an instance owns beyond its own block (memories, table elements, segments). */
 void rt_instance_release(struct wisp_instance *inst);
 

@@ -7,14 +7,19 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../base/alloc.h"
+#include "../base/result.h"
 #include "../decode/module.h"
 #include "wisp.h"
+
+struct rt_pools; /* private to src/runtime (pool.c) */
 
 struct wisp_engine {
     struct wisp_allocator alloc;
     struct wisp_config cfg;
+    struct rt_pools *pools; /* value stacks and memory reservations for reuse by stores */
 };
 
 struct wisp_module {
@@ -130,16 +135,52 @@ int64_t rt_memory_grow(struct wisp_memory *mem, uint64_t delta);
 /* Grows a table by delta elements set to init; returns old size or -1. */
 int64_t rt_table_grow(struct wisp_table *t, uint64_t delta, uintptr_t init);
 
-/* Calls a host function with args/results in slot form (results overwrite args from slot 0). */
-struct wisp_result rt_call_host(struct wisp_store *s, struct wisp_func *f, struct wisp_instance *caller,
-                                uint64_t *slots);
+/* Calls a host function with args/results in slot form (results overwrite args from slot 0).
+ * Returns 0 if it returned normally (*out untouched), else 1 with the trap, exit or error in *out. */
+int rt_host_invoke(struct wisp_store *s, struct wisp_func *f, struct wisp_instance *caller, uint64_t *slots,
+                   struct wisp_result *out);
+
+/* The same as a result (inline, so that callers testing r.kind pay nothing for the OK result). */
+static inline struct wisp_result rt_call_host(struct wisp_store *s, struct wisp_func *f, struct wisp_instance *caller,
+                                              uint64_t *slots) {
+    struct wisp_result r;
+    if (rt_host_invoke(s, f, caller, slots, &r) == 0) return base_ok();
+    return r;
+}
 
 /* Allocates the store's value stack if it does not exist yet (cheap when it does). Returns 0,
  * or -1 if out of memory. */
 int rt_exec_ensure(struct wisp_store *s);
 
-/* Converts between slot form and public values. */
-void rt_value_to_slots(const struct wisp_value *v, uint64_t *slots);
-struct wisp_value rt_slots_to_value(uint8_t type, const uint64_t *slots);
+/* Converts between slot form and public values (inline: every host<->wasm call does it). */
+static inline void rt_value_to_slots(const struct wisp_value *v, uint64_t *slots) {
+    switch (v->type) {
+    case WISP_I32: slots[0] = (uint32_t)v->of.i32; break;
+    case WISP_I64: slots[0] = (uint64_t)v->of.i64; break;
+    case WISP_F32: slots[0] = v->of.f32_bits; break;
+    case WISP_F64: slots[0] = v->of.f64_bits; break;
+    case WISP_V128: memcpy(slots, v->of.v128, 16); break;
+    case WISP_FUNCREF: slots[0] = (uintptr_t)v->of.funcref; break;
+    case WISP_EXTERNREF: slots[0] = (uintptr_t)v->of.externref; break;
+    default: slots[0] = 0; break;
+    }
+}
+
+static inline struct wisp_value rt_slots_to_value(uint8_t type, const uint64_t *slots) {
+    struct wisp_value v;
+    memset(&v, 0, sizeof v);
+    v.type = type;
+    switch (type) {
+    case WISP_I32: v.of.i32 = (int32_t)(uint32_t)slots[0]; break;
+    case WISP_I64: v.of.i64 = (int64_t)slots[0]; break;
+    case WISP_F32: v.of.f32_bits = (uint32_t)slots[0]; break;
+    case WISP_F64: v.of.f64_bits = slots[0]; break;
+    case WISP_V128: memcpy(v.of.v128, slots, 16); break;
+    case WISP_FUNCREF: v.of.funcref = (struct wisp_func *)(uintptr_t)slots[0]; break;
+    case WISP_EXTERNREF: v.of.externref = (void *)(uintptr_t)slots[0]; break;
+    default: break;
+    }
+    return v;
+}
 
 #endif

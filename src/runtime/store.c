@@ -17,7 +17,14 @@ struct wisp_store *wisp_store_new(struct wisp_engine *engine) {
 int rt_exec_ensure(struct wisp_store *s) {
     struct rt_exec *x = &s->exec;
     if (x->stack) return 0;
-    /* Allocated on first call rather than with the store: many stores only instantiate. */
+    /* Taken on first call rather than with the store (many stores only instantiate), from the
+     * engine's pool when a freed store left one there. Not cleared: wasm reads no slot it has
+     * not written, and the interpreter zeroes locals on entry. */
+    if (rt_pool_take_exec(s->engine, x)) {
+        x->sp = x->stack;
+        x->depth = 0;
+        return 0;
+    }
     size_t bytes = (size_t)s->engine->cfg.value_stack_bytes;
     uint64_t *st = base_alloc(s->alloc, bytes);
     if (!st) return -1;
@@ -69,9 +76,11 @@ void rt_store_unwind(struct wisp_store *s, struct rt_object *mark) {
 void wisp_store_free(struct wisp_store *s) {
     if (!s) return;
     rt_store_unwind(s, NULL);
-    if (s->exec.stack)
-        base_free(s->alloc, s->exec.stack, (size_t)((char *)s->exec.stack_end - (char *)s->exec.stack));
-    if (s->exec.frames) base_free(s->alloc, s->exec.frames, s->exec.frames_bytes);
+    if (!s->exec.stack || !rt_pool_give_exec(s->engine, &s->exec)) {
+        if (s->exec.stack)
+            base_free(s->alloc, s->exec.stack, (size_t)((char *)s->exec.stack_end - (char *)s->exec.stack));
+        if (s->exec.frames) base_free(s->alloc, s->exec.frames, s->exec.frames_bytes);
+    }
     base_free(s->alloc, s, sizeof *s);
 }
 

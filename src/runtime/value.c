@@ -3,36 +3,6 @@
 
 #include "rt_internal.h"
 
-void rt_value_to_slots(const struct wisp_value *v, uint64_t *slots) {
-    switch (v->type) {
-    case WISP_I32: slots[0] = (uint32_t)v->of.i32; break;
-    case WISP_I64: slots[0] = (uint64_t)v->of.i64; break;
-    case WISP_F32: slots[0] = v->of.f32_bits; break;
-    case WISP_F64: slots[0] = v->of.f64_bits; break;
-    case WISP_V128: memcpy(slots, v->of.v128, 16); break;
-    case WISP_FUNCREF: slots[0] = (uintptr_t)v->of.funcref; break;
-    case WISP_EXTERNREF: slots[0] = (uintptr_t)v->of.externref; break;
-    default: slots[0] = 0; break;
-    }
-}
-
-struct wisp_value rt_slots_to_value(uint8_t type, const uint64_t *slots) {
-    struct wisp_value v;
-    memset(&v, 0, sizeof v);
-    v.type = type;
-    switch (type) {
-    case WISP_I32: v.of.i32 = (int32_t)(uint32_t)slots[0]; break;
-    case WISP_I64: v.of.i64 = (int64_t)slots[0]; break;
-    case WISP_F32: v.of.f32_bits = (uint32_t)slots[0]; break;
-    case WISP_F64: v.of.f64_bits = slots[0]; break;
-    case WISP_V128: memcpy(v.of.v128, slots, 16); break;
-    case WISP_FUNCREF: v.of.funcref = (struct wisp_func *)(uintptr_t)slots[0]; break;
-    case WISP_EXTERNREF: v.of.externref = (void *)(uintptr_t)slots[0]; break;
-    default: break;
-    }
-    return v;
-}
-
 void rt_functype_pub(const struct mod_functype *t, struct wisp_functype *out) {
     out->param_count = t->nparams;
     out->result_count = t->nresults;

@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 #include <time.h>
 
 #include "check.h"
@@ -98,6 +99,28 @@ static const uint8_t starttrap_wasm[] = {
     0x01, 0x08, 0x01, 0x01, 0x09, 0x07, 0x01, 0x00, 0x41, 0x01, 0x0b, 0x01, 0x00, 0x0a, 0x0a, 0x02,
     0x04, 0x00, 0x41, 0x2a, 0x0b, 0x03, 0x00, 0x00, 0x0b, 0x0b, 0x08, 0x01, 0x00, 0x41, 0x00, 0x0b,
     0x02, 0x6f, 0x6b,
+};
+/*
+ * (module
+ *   (memory (export "memory") 1)
+ *   (func (export "dirty") (param $n i32)  ;; stores 0xff every 4093 bytes below n
+ *     (local $i i32)
+ *     (loop $l
+ *       (i32.store8 (local.get $i) (i32.const 255))
+ *       (local.set $i (i32.add (local.get $i) (i32.const 4093)))
+ *       (br_if $l (i32.lt_u (local.get $i) (local.get $n)))))
+ *   (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+ *   (func (export "load") (param i32) (result i32) (i32.load8_u (local.get 0))))
+ */
+static const uint8_t pool_wasm[] = {
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x0a, 0x02, 0x60, 0x01, 0x7f, 0x00, 0x60,
+    0x01, 0x7f, 0x01, 0x7f, 0x03, 0x04, 0x03, 0x00, 0x01, 0x01, 0x05, 0x03, 0x01, 0x00, 0x01, 0x07,
+    0x20, 0x04, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x05, 0x64, 0x69, 0x72, 0x74,
+    0x79, 0x00, 0x00, 0x04, 0x67, 0x72, 0x6f, 0x77, 0x00, 0x01, 0x04, 0x6c, 0x6f, 0x61, 0x64, 0x00,
+    0x02, 0x0a, 0x2f, 0x03, 0x1e, 0x01, 0x01, 0x7f, 0x03, 0x40, 0x20, 0x01, 0x41, 0xff, 0x01, 0x3a,
+    0x00, 0x00, 0x20, 0x01, 0x41, 0xfd, 0x1f, 0x6a, 0x21, 0x01, 0x20, 0x01, 0x20, 0x00, 0x49, 0x0d,
+    0x00, 0x0b, 0x0b, 0x06, 0x00, 0x20, 0x00, 0x40, 0x00, 0x0b, 0x07, 0x00, 0x20, 0x00, 0x2d, 0x00,
+    0x00, 0x0b,
 };
 /* ---- helpers ---- */
 
@@ -428,6 +451,120 @@ static void test_oom(void) {
     printf("out of memory at each of %ld allocations: clean\n", n);
 }
 
+/* ---- the engine's pools: memories and value stacks of freed stores are reused ---- */
+
+/* One store's life: the memory must come zeroed, exactly min pages, whatever an earlier store
+ * did to the reservation (written, grown, written by the host). Returns false on any surprise. */
+static bool pool_round(struct wisp_engine *e, const struct wisp_module *mod, int round) {
+    struct wisp_store *s = wisp_store_new(e);
+    struct wisp_instance *inst = NULL;
+    struct wisp_result r = wisp_instance_new(s, mod, NULL, 0, &inst);
+    bool ok = r.kind == WISP_OK && inst;
+    wisp_result_free(&r);
+    struct wisp_extern x;
+    if (ok) ok = wisp_instance_export(inst, "memory", &x) && x.kind == WISP_EXTERN_MEMORY;
+    struct wisp_memory *mem = ok ? x.of.memory : NULL;
+    if (ok) ok = wisp_memory_size(mem) == 65536;
+    for (uint64_t i = 0; ok && i < 65536; i++) ok = wisp_memory_data(mem)[i] == 0;
+    struct wisp_value a = i32v(65536);
+    if (ok) { /* beyond the size: a trap, whatever the reservation held before */
+        call_i32(inst, "load", &a, 1, &r);
+        ok = r.kind == WISP_TRAP && r.trap == WISP_TRAP_MEMORY_OUT_OF_BOUNDS;
+        wisp_result_free(&r);
+    }
+    if (ok && round % 3 != 0) { /* grow (a later store gets a reservation committed further) */
+        a = i32v(round % 3);
+        ok = call_i32(inst, "grow", &a, 1, &r) == 1 && r.kind == WISP_OK;
+        wisp_result_free(&r);
+        uint64_t size = wisp_memory_size(mem);
+        for (uint64_t i = 65536; ok && i < size; i++) ok = wisp_memory_data(mem)[i] == 0;
+    }
+    if (ok) {
+        a = i32v((int32_t)wisp_memory_size(mem));
+        r = wisp_instance_call(inst, "dirty", &a, 1, NULL, 0);
+        ok = r.kind == WISP_OK;
+        wisp_result_free(&r);
+        a = i32v(4093);
+        ok = ok && call_i32(inst, "load", &a, 1, &r) == 255 && r.kind == WISP_OK;
+        wisp_result_free(&r);
+        memset(wisp_memory_data(mem) + 100, 0x5a, 1000); /* the host writes too */
+    }
+    wisp_store_free(s);
+    return ok;
+}
+
+struct pool_thread {
+    struct wisp_engine *e;
+    const struct wisp_module *mod;
+    int bad;
+};
+
+static int pool_thread_main(void *p) {
+    struct pool_thread *t = p;
+    for (int i = 0; i < 40; i++)
+        if (!pool_round(t->e, t->mod, i)) t->bad++;
+    return 0;
+}
+
+static void test_pools(void) {
+    struct test_alloc ta = {0, 0, -1, false};
+    struct wisp_config cfg;
+    wisp_config_init(&cfg);
+    cfg.alloc = test_alloc_fn;
+    cfg.alloc_ud = &ta;
+    struct wisp_engine *e = wisp_engine_new(&cfg);
+    struct wisp_module *mod = NULL;
+    struct wisp_result r = wisp_module_new(e, pool_wasm, sizeof pool_wasm, &mod);
+    CHECK(r.kind == WISP_OK);
+    if (!mod) {
+        wisp_engine_free(e);
+        return;
+    }
+    for (int i = 0; i < 12; i++) CHECK(pool_round(e, mod, i));
+
+    /* More stores alive at once than the pools hold: some go back to the system. */
+    enum { MANY = 9 };
+    struct wisp_store *ss[MANY];
+    for (int i = 0; i < MANY; i++) {
+        ss[i] = wisp_store_new(e);
+        struct wisp_instance *inst = NULL;
+        r = wisp_instance_new(ss[i], mod, NULL, 0, &inst);
+        CHECK(r.kind == WISP_OK);
+        struct wisp_value a = i32v(65536);
+        if (inst) r = wisp_instance_call(inst, "dirty", &a, 1, NULL, 0);
+        CHECK(r.kind == WISP_OK);
+    }
+    for (int i = 0; i < MANY; i++) wisp_store_free(ss[i]);
+    for (int i = 0; i < 6; i++) CHECK(pool_round(e, mod, i));
+
+    wisp_module_free(mod);
+    wisp_engine_free(e);
+    CHECK(ta.live == 0);
+
+    /* Several threads share an engine and its pools (the default allocator: the counting one
+     * is not thread-safe). */
+    e = wisp_engine_new(NULL);
+    r = wisp_module_new(e, pool_wasm, sizeof pool_wasm, &mod);
+    CHECK(r.kind == WISP_OK);
+    if (!mod) {
+        wisp_engine_free(e);
+        return;
+    }
+    enum { T = 4 };
+    thrd_t th[T];
+    struct pool_thread pt[T];
+    for (int i = 0; i < T; i++) {
+        pt[i] = (struct pool_thread){e, mod, 0};
+        CHECK(thrd_create(&th[i], pool_thread_main, &pt[i]) == thrd_success);
+    }
+    for (int i = 0; i < T; i++) {
+        thrd_join(th[i], NULL);
+        CHECK(pt[i].bad == 0);
+    }
+    wisp_module_free(mod);
+    wisp_engine_free(e);
+}
+
 /* Instantiate + call + free of a tiny module, the common plugin pattern. Reports the time. */
 static void test_tiny_cost(void) {
     struct wisp_engine *e = wisp_engine_new(NULL);
@@ -467,6 +604,7 @@ int main(void) {
     test_main_module();
     test_start_trap();
     test_oom();
+    test_pools();
     test_tiny_cost();
     CHECK_DONE();
 }

@@ -76,19 +76,19 @@ static void clocks(void) {
     poll_show("relative 50 ms", s, 1, 0);
     __wasi_timestamp_t dt = mono() - t0;
     yes("slept at least 50 ms", dt >= 50 * MS);
-    yes("slept less than 2 s", dt < 2000 * MS);
+    yes("slept less than 5 s", dt < 5000 * MS);
 
     t0 = mono();
-    s[0] = clock_sub(0x10, __WASI_CLOCKID_MONOTONIC, 400 * MS, 0);
+    s[0] = clock_sub(0x10, __WASI_CLOCKID_MONOTONIC, 5000 * MS, 0);
     s[1] = clock_sub(0x20, __WASI_CLOCKID_MONOTONIC, 20 * MS, 0);
-    poll_show("400 ms and 20 ms", s, 2, 0);
+    poll_show("5 s and 20 ms", s, 2, 0);
     dt = mono() - t0;
-    yes("woke after 20 ms and before 400 ms", dt >= 20 * MS && dt < 400 * MS);
+    yes("woke after 20 ms and before 5 s", dt >= 20 * MS && dt < 5000 * MS);
 
     t0 = mono();
     s[0] = clock_sub(0x30, __WASI_CLOCKID_MONOTONIC, 0, 0);
     poll_show("timeout 0", s, 1, 0);
-    yes("returned at once", mono() - t0 < 500 * MS);
+    yes("returned at once", mono() - t0 < 2000 * MS);
 
     t0 = mono();
     s[0] = clock_sub(0x40, __WASI_CLOCKID_REALTIME, 20 * MS, 0);
@@ -122,9 +122,9 @@ static void fds(void) {
     __wasi_subscription_t s[4];
     __wasi_timestamp_t t0 = mono();
     s[0] = fd_sub(0x1, __WASI_EVENTTYPE_FD_READ, f);
-    s[1] = clock_sub(0x9, __WASI_CLOCKID_MONOTONIC, 5000 * MS, 0);
-    poll_show("file readable (with a 5 s clock)", s, 2, 1);
-    yes("did not wait for the clock", mono() - t0 < 2500 * MS);
+    s[1] = clock_sub(0x9, __WASI_CLOCKID_MONOTONIC, 20000 * MS, 0);
+    poll_show("file readable (with a 20 s clock)", s, 2, 1);
+    yes("did not wait for the clock", mono() - t0 < 10000 * MS);
     s[0] = fd_sub(0x2, __WASI_EVENTTYPE_FD_WRITE, f);
     poll_show("file writable", s, 1, 0);
     s[0] = fd_sub(0x3, __WASI_EVENTTYPE_FD_READ, f);
@@ -151,7 +151,7 @@ static void absolute(void) {
     t0 = mono();
     s[0] = clock_sub(0x3, __WASI_CLOCKID_MONOTONIC, t0 - 1000 * MS, __WASI_SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME);
     poll_show("absolute deadline in the past", s, 1, 0);
-    yes("returned at once", mono() - t0 < 500 * MS);
+    yes("returned at once", mono() - t0 < 2000 * MS);
 
     __wasi_timestamp_t rt = 0;
     (void)__wasi_clock_time_get(__WASI_CLOCKID_REALTIME, 1, &rt);

@@ -76,7 +76,8 @@ excepted_labels=()
 status_waived=0
 if [ "$mode" = node ]; then
     major=$("$runner" -e 'process.stdout.write(process.versions.node.split(".")[0])' 2>/dev/null) || major=0
-    if [ "${major:-0}" -lt 20 ] 2>/dev/null; then
+    case $major in '' | *[!0-9]*) major=0 ;; esac
+    if [ "$major" -lt 20 ]; then
         echo "run_case.sh: Node 20 or newer needed for the comparison (found '$major'); skipped"
         exit 77
     fi
