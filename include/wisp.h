@@ -221,7 +221,9 @@ struct wisp_config {
 /* Fills *cfg with the defaults. */
 WISP_API void wisp_config_init(struct wisp_config *cfg);
 
-/* Creates an engine; cfg may be NULL for the defaults. Returns NULL if out of memory. */
+/* Creates an engine; cfg may be NULL for the defaults. Returns NULL if out of memory.
+ * An engine may be shared by threads. It keeps up to 4 value stacks and 4 linear-memory
+ * reservations of freed stores for reuse (zeroed before reuse); wisp_engine_free releases them. */
 WISP_API struct wisp_engine *wisp_engine_new(const struct wisp_config *cfg);
 /* Frees the engine. Every module and store made from it must be freed first. */
 WISP_API void wisp_engine_free(struct wisp_engine *engine);
