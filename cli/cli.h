@@ -38,7 +38,8 @@ void cli_run_usage(FILE *f);
 void cli_validate_usage(FILE *f);
 void cli_version(FILE *f);
 
-/* Prints "wisp: error: <formatted>" as exactly one line on stderr (newlines become spaces). */
+/* Prints "wisp: error: <formatted>" as exactly one line on stderr: control characters and bytes
+ * that are not UTF-8 (from paths, names, arguments) are shown as \xNN. */
 void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 /* A command-line error: the message plus a hint to `hint` (e.g. "wisp run --help"); returns
  * CLI_EXIT_USAGE. */

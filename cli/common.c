@@ -23,9 +23,36 @@ static char *vformat(const char *fmt, va_list ap) {
     return s;
 }
 
-/* Writes s with control characters replaced, so a message stays on one line. */
-static void put_one_line(FILE *f, const char *s) {
-    for (; *s; s++) fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, f);
+/* Length of the well-formed UTF-8 sequence at s (2-4 bytes; no overlongs, surrogates or code
+ * points past U+10FFFF), or 0. */
+static size_t utf8_len(const unsigned char *s) {
+    unsigned c = s[0];
+    size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (!n) return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80) return 0;
+    if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0) || (c == 0xf0 && s[1] < 0x90) ||
+        (c == 0xf4 && s[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+/* Writes s so that a message stays one harmless line whatever a path, name or argument holds:
+ * control characters (C0, DEL and the C1 range, which terminals obey) and bytes that are not
+ * UTF-8 are shown as \xNN; other UTF-8 passes through. */
+static void put_one_line(FILE *f, const char *str) {
+    const unsigned char *s = (const unsigned char *)str;
+    while (*s) {
+        size_t n = *s < 0x80 ? 1 : utf8_len(s);
+        bool c1 = n == 2 && s[0] == 0xc2 && s[1] < 0xa0;
+        if (n == 0 || c1 || *s < 0x20 || *s == 0x7f) {
+            fprintf(f, "\\x%02x", *s);
+            s++;
+            continue;
+        }
+        fwrite(s, 1, n, f);
+        s += n;
+    }
 }
 
 static void verror(const char *fmt, va_list ap) {
@@ -143,10 +170,28 @@ int cli_report_result(const struct wisp_result *r, const char *path, const struc
     }
 }
 
-/* Reads a stream of unknown size (a pipe, a terminal) in growing chunks, up to the limit. */
-static bool read_stream(FILE *f, const char *path, uint8_t **bytes, size_t *len) {
-    size_t cap = 0, n = 0;
-    uint8_t *buf = NULL;
+/* Every module starts with these bytes. Input that does not is read no further: the engine then
+ * reports "magic header not detected" on the few bytes read, so /dev/zero, /dev/urandom or a
+ * large file of something else cost neither time nor memory. */
+static const uint8_t wasm_magic[4] = {0, 'a', 's', 'm'};
+
+/* Reads up to 4 bytes; the count read. */
+static size_t read_prefix(FILE *f, uint8_t *buf) {
+    size_t n = 0, got;
+    while (n < sizeof wasm_magic && (got = fread(buf + n, 1, sizeof wasm_magic - n, f)) > 0) n += got;
+    return n;
+}
+
+/* Reads a stream of unknown size (a pipe, a terminal, a FIFO, a device) in growing chunks, up to
+ * the limit; `prefix` holds the n bytes already read. */
+static bool read_stream(FILE *f, const char *path, const uint8_t *prefix, size_t n, uint8_t **bytes, size_t *len) {
+    size_t cap = 65536;
+    uint8_t *buf = malloc(cap);
+    if (!buf) {
+        cli_error("out of memory reading module (%s)", path);
+        return false;
+    }
+    memcpy(buf, prefix, n);
     for (;;) {
         if (n == cap) {
             if (cap >= CLI_MAX_MODULE_BYTES) {
@@ -155,7 +200,7 @@ static bool read_stream(FILE *f, const char *path, uint8_t **bytes, size_t *len)
                 free(buf);
                 return false;
             }
-            size_t ncap = cap ? cap * 2 : 65536;
+            size_t ncap = cap * 2;
             uint8_t *nb = realloc(buf, ncap);
             if (!nb) {
                 cli_error("out of memory reading module (%s)", path);
@@ -179,42 +224,64 @@ static bool read_stream(FILE *f, const char *path, uint8_t **bytes, size_t *len)
     return true;
 }
 
+/* Reads a regular file of the size fstat reported; `prefix` holds the n bytes already read. A file
+ * that changes meanwhile is an error. */
+static bool read_file(FILE *f, const char *path, size_t size, const uint8_t *prefix, size_t n, uint8_t **bytes,
+                      size_t *len) {
+    uint8_t *buf = malloc(size > n ? size : n ? n : 1);
+    if (!buf) {
+        cli_error("out of memory reading %s (%zu bytes)", path, size);
+        return false;
+    }
+    memcpy(buf, prefix, n);
+    size_t got = n < size ? fread(buf + n, 1, size - n, f) : 0;
+    if (n + got != size || fgetc(f) != EOF) {
+        cli_error("cannot read %s: %s", path, ferror(f) ? strerror(errno) : "file changed while reading");
+        free(buf);
+        return false;
+    }
+    *bytes = buf;
+    *len = size;
+    return true;
+}
+
 bool cli_read_module(const char *path, uint8_t **bytes, size_t *len) {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
+    /* Opening a FIFO blocks until a writer opens it, as it does for any program that reads one. */
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
         cli_error("cannot open %s: %s", path, strerror(errno));
         return false;
     }
     struct stat st;
+    uint8_t prefix[sizeof wasm_magic];
+    size_t n = 0;
     bool ok = false;
     if (fstat(fileno(f), &st) != 0) {
         cli_error("cannot stat %s: %s", name, strerror(errno));
     } else if (S_ISDIR(st.st_mode)) {
         cli_error("cannot read %s: %s", name, strerror(EISDIR));
-    } else if (!S_ISREG(st.st_mode)) {
-        ok = read_stream(f, name, bytes, len);
-    } else if ((uint64_t)st.st_size > CLI_MAX_MODULE_BYTES) {
+    } else if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > CLI_MAX_MODULE_BYTES) {
         cli_error("module file is too large: %" PRIu64 " bytes, the limit is %" PRIu64 " MiB (%s)",
                   (uint64_t)st.st_size, CLI_MAX_MODULE_BYTES >> 20, name);
-    } else {
-        /* One read of the size fstat reported; a file that changes meanwhile is an error. */
-        size_t size = (size_t)st.st_size;
-        uint8_t *buf = malloc(size ? size : 1);
-        if (!buf) {
-            cli_error("out of memory reading %s (%zu bytes)", name, size);
+    } else if ((n = read_prefix(f, prefix)) < sizeof wasm_magic || memcmp(prefix, wasm_magic, n) != 0) {
+        if (ferror(f)) {
+            cli_error("cannot read %s: %s", name, strerror(errno));
         } else {
-            size_t got = fread(buf, 1, size, f);
-            if (got != size || fgetc(f) != EOF) {
-                cli_error("cannot read %s: %s", name, ferror(f) ? strerror(errno) : "file changed while reading");
-                free(buf);
-            } else {
-                *bytes = buf;
-                *len = size;
+            *bytes = malloc(n ? n : 1);
+            if (*bytes) {
+                memcpy(*bytes, prefix, n);
+                *len = n;
                 ok = true;
+            } else {
+                cli_error("out of memory reading %s", name);
             }
         }
+    } else if (S_ISREG(st.st_mode)) {
+        ok = read_file(f, name, (size_t)st.st_size, prefix, n, bytes, len);
+    } else {
+        ok = read_stream(f, name, prefix, n, bytes, len);
     }
     if (!is_stdin) fclose(f);
     return ok;

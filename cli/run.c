@@ -1,6 +1,7 @@
 /* `wisp run [--dir HOST[::GUEST]]... [--env NAME=VAL | --env NAME]... [--invoke NAME] MODULE [ARGS...]`:
  * instantiates a module with a WASI context (argv, environment, preopened directories, the host's
  * stdio) and runs its _start, or calls an export with arguments parsed by its parameter types. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,8 +282,8 @@ int cli_run(int argc, char **argv) {
     r = wisp_func_call(store, ext.of.func, args, want, results, ft->result_count);
     if (r.kind == WISP_OK) {
         for (uint32_t i = 0; i < ft->result_count; i++) cli_print_value(stdout, &results[i]);
-        if (fflush(stdout) != 0) {
-            cli_error("cannot write the results");
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            cli_error("cannot write the results to standard output: %s (%s)", strerror(errno), where);
             st = CLI_EXIT_ERROR;
         }
         goto out;

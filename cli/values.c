@@ -2,6 +2,7 @@
  * printing results (integers as signed decimal, floats in the shortest form that reads back). */
 #include <errno.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,20 +90,30 @@ static bool parse_float(const char *s, unsigned bits, uint64_t *out, const char 
         return false;
     }
     char *end;
+    bool overflow;
+    errno = 0;
     if (bits == 32) {
         float f = strtof(s, &end);
+        overflow = errno == ERANGE && (f == HUGE_VALF || f == -HUGE_VALF);
         uint32_t b;
         memcpy(&b, &f, sizeof b);
         *out = b;
     } else {
         double d = strtod(s, &end);
+        overflow = errno == ERANGE && (d == HUGE_VAL || d == -HUGE_VAL);
         memcpy(out, &d, sizeof d);
     }
     if (*end) {
         *why = "not a number";
         return false;
     }
-    return true; /* out-of-range decimals round to infinity or zero, as in the text format */
+    /* As in the text format: a number too large for the type is an error (write inf for
+     * infinity); one too small rounds to a subnormal or zero. */
+    if (overflow) {
+        *why = bits == 32 ? "out of range for f32" : "out of range for f64";
+        return false;
+    }
+    return true;
 }
 
 bool cli_parse_value(const char *s, uint8_t type, struct wisp_value *out, const char **why) {

@@ -122,6 +122,10 @@ static bool dec_body(struct dec *d, uint32_t defined_index, struct mod_code *c) 
     if (total + params > MOD_MAX_LOCALS)
         return dec_limit(d, locals_off, "too many locals: %llu, parameters included (limit %u)",
                          (unsigned long long)(total + params), MOD_MAX_LOCALS);
+    d->total_locals += total + params;
+    if (d->total_locals > MOD_MAX_TOTAL_LOCALS)
+        return dec_limit(d, locals_off, "too many locals in the module: more than %u in all, parameters included",
+                         MOD_MAX_TOTAL_LOCALS);
     return true;
 }
 

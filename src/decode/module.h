@@ -24,6 +24,10 @@
 #define MOD_MAX_PARAMS 1000u
 #define MOD_MAX_RESULTS 1000u
 #define MOD_MAX_LOCALS 50000u        /* per function, params included */
+/* All functions together, params included: validating and compiling a body costs time in
+ * proportion to its declared locals, and a function of 50,000 locals takes 8 bytes, so without
+ * this an 8 MB module could keep the validator busy for a minute. */
+#define MOD_MAX_TOTAL_LOCALS 100000000u
 #define MOD_MAX_BODY_SIZE 7654321u   /* bytes per function body */
 #define MOD_MAX_MODULE_SIZE (1u << 30)
 #define MOD_MAX_PAGES 65536u         /* 4 GiB of 64 KiB pages */

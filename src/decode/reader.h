@@ -29,6 +29,7 @@ struct dec {
     uint32_t func_index; /* function being decoded (code section), for messages; else UINT32_MAX */
     size_t data_index_use; /* offset of the first memory.init / data.drop in a scanned body, or 0 */
     uint32_t ncodes_delimited; /* function bodies delimited so far (their code not yet scanned) */
+    uint64_t total_locals; /* locals of the bodies delimited so far, params included */
     uint8_t *if_bits;     /* instruction scan: one bit per open block, set for an `if` before `else` */
     size_t if_bits_cap;   /* bytes */
 };

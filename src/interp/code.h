@@ -161,7 +161,19 @@ struct interp_frame {
 #define INTERP_FMEM_OPS(X)                                                                             \
     X(f64_add_m, "dssii") X(f64_sub_m, "dssii") X(f64_rsub_m, "dssii") X(f64_mul_m, "dssii")             \
     X(f64_div_m, "dssii") X(f64_rdiv_m, "dssii")                                                       \
-    X(f64_add_rmw, "ssii") X(f64_sub_rmw, "ssii") X(f64_mul_rmw, "ssii")
+    X(f64_add_rmw, "ssii") X(f64_sub_rmw, "ssii") X(f64_mul_rmw, "ssii")                               \
+    /* m += x * n, n the f64 at (u32)(b + c2) + off2 (two roundings, not a fused multiply-add): */     \
+    /* (a, c, off, x, b, c2, off2); n is read first */                                                \
+    X(f64_mac_rmw, "siissii")                                                                          \
+    /* with a constant operand K: d = x OP K, or K OP x for the r forms ("dsL") */                    \
+    X(f64_add_k, "dsL") X(f64_sub_k, "dsL") X(f64_rsub_k, "dsL") X(f64_mul_k, "dsL") X(f64_div_k, "dsL") \
+    X(f64_rdiv_k, "dsL")
+
+/* A load and a store of the same width, fused: copies n bytes from ea2 = (u32)(b + c2) + off2 to
+ * ea = (u32)(a + c) + off ("siisii": a, c, off, b, c2, off2). The load's bounds are checked
+ * first; a failing store check traps with pc one word into the instruction, where the code map
+ * has the store's own wasm offset. */
+#define INTERP_MOV_OPS(X) X(mov8, "siisii") X(mov16, "siisii") X(mov32, "siisii") X(mov64, "siisii")
 
 /* A loop's closing branch with its induction variable's update: s += i (i32, wrapping), then
  * branch when `s CMP imm` holds, for the ten i32 comparisons in wasm order ("siio": slot, addend,
@@ -169,13 +181,20 @@ struct interp_frame {
 #define INTERP_BRADD_OPS(X)                                                                            \
     X(br_add_eq, "siio") X(br_add_ne, "siio") X(br_add_lt_s, "siio") X(br_add_lt_u, "siio")              \
     X(br_add_gt_s, "siio") X(br_add_gt_u, "siio") X(br_add_le_s, "siio") X(br_add_le_u, "siio")          \
-    X(br_add_ge_s, "siio") X(br_add_ge_u, "siio")
+    X(br_add_ge_s, "siio") X(br_add_ge_u, "siio")                                                      \
+    /* branch when (s & imm) != 0 / == 0 */                                                           \
+    X(br_and_nz, "sio") X(br_and_z, "sio")
 
 #define INTERP_OPS(X)                                                                                  \
     /* control and moves */                                                                            \
     X(unreachable, "") X(nop, "") X(copy, "ds") X(copy_n, "dsi") X(const32, "di") X(const64, "dL")      \
     X(copy2, "dsds") /* two copies, in order */                                                        \
     X(i32_lea, "dssii") /* d = a + b * m + c: (dst, a, b, m, c) */                                     \
+    X(i32_add2, "dssdss") /* two adds, in order */                                                     \
+    X(i32_bfx, "dsii")  /* d = (a >> k) & m, unsigned: (dst, a, k, m) */                               \
+    X(i64_xorshr, "dsi") /* d = a ^ (a >> k), unsigned */                                              \
+    /* i64 with a constant that needs 64 bits ("dsL") */                                               \
+    X(i64_add_k, "dsL") X(i64_mul_k, "dsL") X(i64_and_k, "dsL") X(i64_or_k, "dsL") X(i64_xor_k, "dsL")  \
     X(br, "o") X(br_nz, "so") X(br_z, "so") X(br_nz64, "so") X(br_z64, "so") X(br_table, "sT")          \
     X(ret0, "") X(ret1, "s") X(retn, "si")                                                             \
     X(call, "sP")      /* arg slot, callee code (same instance) */                                     \
@@ -196,7 +215,8 @@ struct interp_frame {
     X(table_get, "dsx") X(table_set, "ssx") X(table_size, "dx") X(table_grow, "dssx")                    \
     X(table_fill, "sssx") X(table_copy, "sssxx") X(table_init, "sssxx") X(elem_drop, "x")               \
     X(ref_func, "dx")                                                                                  \
-    INTERP_NUM_OPS(X) INTERP_IMM_OPS(X) INTERP_BRCMP_OPS(X) INTERP_BRADD_OPS(X) INTERP_FMEM_OPS(X)
+    INTERP_NUM_OPS(X) INTERP_IMM_OPS(X) INTERP_BRCMP_OPS(X) INTERP_BRADD_OPS(X) INTERP_FMEM_OPS(X)       \
+    INTERP_MOV_OPS(X)
 
 enum interp_op {
 #define INTERP_ENUM_(name, layout) OP_##name,

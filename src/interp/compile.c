@@ -23,7 +23,7 @@
 /* Code larger than this is refused (branch offsets stay far inside int32). */
 #define MAX_CODE_WORDS (UINT32_C(1) << 28)
 
-enum { VK_STACK = 0, VK_LOCAL = 1, VK_CONST = 2, VK_ADDR = 3 };
+enum { VK_STACK = 0, VK_LOCAL = 1, VK_CONST = 2, VK_ADDR = 3, VK_LOAD = 4 };
 
 /* No slot (an absent term of an address expression). */
 #define NOSLOT UINT32_MAX
@@ -38,7 +38,7 @@ struct addr {
 
 struct vent {
     uint8_t kind;
-    uint32_t slot;  /* VK_LOCAL: frame slot of the local; VK_ADDR: a */
+    uint32_t slot;  /* VK_LOCAL: frame slot of the local; VK_ADDR: a; VK_LOAD: its address slot */
     uint32_t slot2; /* VK_ADDR: b */
     uint32_t mul;   /* VK_ADDR: m */
     uint64_t bits;  /* VK_CONST: the value in slot form; VK_ADDR: c */
@@ -118,10 +118,47 @@ struct interp_backend {
     struct last last;
     struct last prev; /* the instruction emitted just before `last`'s, if recorded */
     bool uses_zs;     /* the zero slot is read */
+    /* The pending load (at most one): a load not emitted yet, kept as the stack entry pl_idx
+     * (VK_LOAD) until its consumer, which may take it as a memory operand. Nothing that could trap,
+     * write memory or branch is emitted while it is pending (hook_op emits it first), so it
+     * still reads what and traps where the wasm load would. */
+    bool pl;
+    uint32_t pl_idx;
+    uint16_t pl_op;     /* a load (ea = a + imm) or its _w form (ea = (u32)(a + imm)) */
+    uint32_t pl_imm;
+    uint32_t pl_offset; /* its wasm offset */
     uint32_t serial;
     uint32_t scratch[16]; /* written instead of code after a failure */
     struct vent dummy;
 };
+
+/* Each access and its address-mode forms (code.h); size: its width in bytes. */
+struct memform {
+    uint16_t op, w, x, x0;
+    uint8_t size;
+};
+static const struct memform memforms[] = {
+    {OP_ld8s32, OP_ld8s32_w, OP_ld8s32_x, OP_ld8s32_x, 1},
+    {OP_ld8s64, OP_ld8s64_w, OP_ld8s64_x, OP_ld8s64_x, 1},
+    {OP_ld8u, OP_ld8u_w, OP_ld8u_x, OP_ld8u_x, 1},
+    {OP_ld16s32, OP_ld16s32_w, OP_ld16s32_x, OP_ld16s32_x0, 2},
+    {OP_ld16s64, OP_ld16s64_w, OP_ld16s64_x, OP_ld16s64_x0, 2},
+    {OP_ld16u, OP_ld16u_w, OP_ld16u_x, OP_ld16u_x0, 2},
+    {OP_ld32, OP_ld32_w, OP_ld32_x, OP_ld32_x0, 4},
+    {OP_ld32s64, OP_ld32s64_w, OP_ld32s64_x, OP_ld32s64_x0, 4},
+    {OP_ld64, OP_ld64_w, OP_ld64_x, OP_ld64_x0, 8},
+    {OP_st8, OP_st8_w, OP_st8_x, OP_st8_x, 1},
+    {OP_st16, OP_st16_w, OP_st16_x, OP_st16_x0, 2},
+    {OP_st32, OP_st32_w, OP_st32_x, OP_st32_x0, 4},
+    {OP_st64, OP_st64_w, OP_st64_x, OP_st64_x0, 8},
+};
+
+_Static_assert(OP_st64 - OP_ld8s32 == 12 && OP_st8 - OP_ld8s32 == 9, "memforms follows the opcode order");
+
+static const struct memform *memform_of(uint16_t op) {
+    if (op >= OP_ld8s32 && op <= OP_st64) return &memforms[op - OP_ld8s32];
+    return NULL;
+}
 
 /* ---- errors and buffers ------------------------------------------------------------------- */
 
@@ -233,17 +270,19 @@ static uint32_t ZS(struct interp_backend *b) {
     return b->nl - 1;
 }
 
-static struct vent *ent(struct interp_backend *b, uint32_t i) {
-    if (i >= b->vs_cap) {
-        size_t old = b->vs_cap;
-        if (!grow(b, (void **)&b->vs, &b->vs_cap, (size_t)i + 1, sizeof *b->vs)) {
-            /* Failure: hand out a harmless entry (compilation is abandoned anyway). */
-            memset(&b->dummy, 0, sizeof b->dummy);
-            return &b->dummy;
-        }
-        memset(b->vs + old, 0, (b->vs_cap - old) * sizeof *b->vs);
+static struct vent *ent_grow(struct interp_backend *b, uint32_t i) {
+    size_t old = b->vs_cap;
+    if (!grow(b, (void **)&b->vs, &b->vs_cap, (size_t)i + 1, sizeof *b->vs)) {
+        /* Failure: hand out a harmless entry (compilation is abandoned anyway). */
+        memset(&b->dummy, 0, sizeof b->dummy);
+        return &b->dummy;
     }
+    memset(b->vs + old, 0, (b->vs_cap - old) * sizeof *b->vs);
     return &b->vs[i];
+}
+
+static inline struct vent *ent(struct interp_backend *b, uint32_t i) {
+    return i < b->vs_cap ? &b->vs[i] : ent_grow(b, i);
 }
 
 static void push_stack(struct interp_backend *b, uint32_t i) { ent(b, i)->kind = VK_STACK; }
@@ -274,7 +313,7 @@ static void unref_slot(struct interp_backend *b, uint32_t s) {
 
 /* How many times entry e names slot s. */
 static uint32_t refs_to(const struct vent *e, uint32_t s) {
-    if (e->kind == VK_LOCAL) return e->slot == s;
+    if (e->kind == VK_LOCAL || e->kind == VK_LOAD) return e->slot == s;
     if (e->kind == VK_ADDR) return (uint32_t)(e->slot == s) + (uint32_t)(e->slot2 == s);
     return 0;
 }
@@ -287,6 +326,9 @@ static void release(struct interp_backend *b, struct vent *e) {
     } else if (e->kind == VK_ADDR) {
         unref_slot(b, e->slot);
         unref_slot(b, e->slot2);
+    } else if (e->kind == VK_LOAD) {
+        unref_slot(b, e->slot);
+        b->pl = false;
     }
     e->kind = VK_STACK;
 }
@@ -321,6 +363,33 @@ static void push_addr(struct interp_backend *b, uint32_t i, struct addr x) {
     if (i < b->md) b->md = i;
 }
 
+/* An i32.add d <- a + c; right after another one, both become one instruction (i32_add2). Sets
+ * `last` (idx: the result's stack index, or UINT32_MAX). */
+static void emit_i32_add(struct interp_backend *b, uint32_t d, uint32_t a, uint32_t c, uint32_t idx) {
+    const struct last *l = &b->last;
+    if (l->valid && l->op == OP_i32_add && l->pos + 4 == here(b) && !b->err) {
+        uint32_t pos = l->pos, d1 = b->code[pos + 1], a1 = b->code[pos + 2], c1 = b->code[pos + 3];
+        b->ncode = pos;
+        uint32_t *w = emit(b, OP_i32_add2, 7);
+        w[1] = d1;
+        w[2] = a1;
+        w[3] = c1;
+        w[4] = d;
+        w[5] = a;
+        w[6] = c;
+        /* As if the second add started at pos + 3 (its result word is pos + 4, for retargeting);
+         * a different op so that nothing takes it for a whole add. */
+        set_last(b, pos + 3, idx, OP_i32_add2, a, c);
+        return;
+    }
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, OP_i32_add, 4);
+    w[1] = d;
+    w[2] = a;
+    w[3] = c;
+    set_last(b, pos, idx, OP_i32_add, a, c);
+}
+
 /* Emits the computation of address expression x into slot dst (one instruction at most). */
 static void emit_addr(struct interp_backend *b, uint32_t dst, const struct addr *x) {
     uint32_t pos = here(b), *w;
@@ -347,10 +416,8 @@ static void emit_addr(struct interp_backend *b, uint32_t dst, const struct addr 
         w[2] = x->b;
         w[3] = pow2 ? k : x->m;
     } else if (x->m == 1 && x->c == 0) {
-        w = emit(b, op = OP_i32_add, 4);
-        w[1] = dst;
-        w[2] = x->a;
-        w[3] = x->b;
+        emit_i32_add(b, dst, x->a, x->b, UINT32_MAX);
+        return;
     } else {
         w = emit(b, op = OP_i32_lea, 6);
         w[1] = dst;
@@ -362,6 +429,7 @@ static void emit_addr(struct interp_backend *b, uint32_t dst, const struct addr 
     set_last(b, pos, UINT32_MAX, op, 0, 0);
 }
 
+/* Entry e at index i as an address expression (not for VK_LOAD: load it first). */
 static struct addr addr_of(const struct interp_backend *b, const struct vent *e, uint32_t i) {
     struct addr x = {NOSLOT, NOSLOT, 1, 0};
     switch (e->kind) {
@@ -378,10 +446,23 @@ static struct addr addr_of(const struct interp_backend *b, const struct vent *e,
     return x;
 }
 
+static void add_map(struct interp_backend *b, uint32_t pos);
+
 /* Writes entry i's value into slot dst, leaving the entry as it is. */
 static void emit_value_to(struct interp_backend *b, uint32_t i, uint32_t dst) {
     const struct vent *e = ent(b, i);
     switch (e->kind) {
+    case VK_LOAD: {
+        uint32_t pos = here(b), saved = b->cur_offset;
+        uint32_t *w = emit(b, (enum interp_op)b->pl_op, 4);
+        w[1] = dst;
+        w[2] = e->slot;
+        w[3] = b->pl_imm;
+        b->cur_offset = b->pl_offset;
+        add_map(b, pos);
+        b->cur_offset = saved;
+        break;
+    }
     case VK_LOCAL: emit_copy(b, dst, e->slot); break;
     case VK_CONST: emit_const(b, dst, e->bits); break;
     case VK_ADDR: {
@@ -617,6 +698,18 @@ static struct cond get_cond(struct interp_backend *b, uint32_t i) {
         b->prev.valid = false;
         return c;
     }
+    /* A bit test: (x & mask) != 0. */
+    if (l->valid && l->idx == i && l->op == OP_i32_and_i && ent(b, i)->kind == VK_STACK) {
+        c.op = OP_br_and_nz;
+        c.nops = 2;
+        c.a = l->a;
+        c.b = l->b;
+        b->ncode = l->pos;
+        b->last.valid = false;
+        b->prev.valid = false;
+        ent(b, i)->kind = VK_STACK;
+        return c;
+    }
     /* A variable just updated with `x += k` and tested against zero. */
     const struct vent *e = ent(b, i);
     if (l->valid && l->op == OP_i32_add_i && l->pos + 4 == here(b) && e->kind == VK_LOCAL && !b->err &&
@@ -647,6 +740,8 @@ static struct cond negate(struct cond c) {
     case OP_br_z: c.op = OP_br_nz; return c;
     case OP_br_nz64: c.op = OP_br_z64; return c;
     case OP_br_z64: c.op = OP_br_nz64; return c;
+    case OP_br_and_nz: c.op = OP_br_and_z; return c;
+    case OP_br_and_z: c.op = OP_br_and_nz; return c;
     default: break;
     }
     for (int g = 0; g < 5; g++)
@@ -790,6 +885,9 @@ static bool addr_mul(const struct addr *x, uint32_t k, struct addr *r) {
 static bool defer_addr(struct interp_backend *b, uint16_t op, uint32_t bb) {
     const struct vent *ex = ent(b, bb), *ey = ent(b, bb + 1);
     if (op != OP_i32_add && ey->kind != VK_CONST) return false;
+    /* A pending load is loaded first (in order: it is below or is the only one). */
+    if (ex->kind == VK_LOAD) materialize(b, bb);
+    if (ey->kind == VK_LOAD) materialize(b, bb + 1);
     struct addr x = addr_of(b, ex, bb), y = addr_of(b, ey, bb + 1), r;
     /* An operand with too many terms is computed first (into its own slot). */
     if (op == OP_i32_add) {
@@ -828,49 +926,36 @@ static bool defer_addr(struct interp_backend *b, uint16_t op, uint32_t bb) {
     return true;
 }
 
-/* The memory operand (a, c, off: ea = (u32)(a + c) + off) of the last instruction, if it is an
- * f64 load at stack index i that nothing has followed; its code and map entry are taken back. */
-static bool take_f64_load(struct interp_backend *b, uint32_t i, uint32_t mo[3], uint32_t *offset) {
-    const struct last *l = &b->last;
-    if (!l->valid || l->idx != i || (l->op != OP_ld64 && l->op != OP_ld64_w) || ent(b, i)->kind != VK_STACK ||
-        b->err || l->pos + 4 != here(b) || b->nmap == 0 || b->map[b->nmap - 1].pos != l->pos)
-        return false;
-    mo[0] = b->code[l->pos + 2];
-    mo[1] = l->op == OP_ld64_w ? b->code[l->pos + 3] : 0;
-    mo[2] = l->op == OP_ld64_w ? 0 : b->code[l->pos + 3];
-    *offset = b->map[b->nmap - 1].offset;
-    b->nmap--;
-    b->ncode = l->pos;
-    b->last.valid = false;
-    return true;
-}
-
-/* An f64 add/sub/mul/div whose operand was just loaded: the load becomes its memory operand. */
+/* An f64 add/sub/mul/div with the pending load as an operand: it becomes a memory operand. */
 static bool fuse_f64_load(struct interp_backend *b, uint16_t op, uint32_t bb) {
     static const uint16_t right[4] = {OP_f64_add_m, OP_f64_sub_m, OP_f64_mul_m, OP_f64_div_m};
     static const uint16_t left[4] = {OP_f64_add_m, OP_f64_rsub_m, OP_f64_mul_m, OP_f64_rdiv_m};
-    uint32_t k = (uint32_t)(op - OP_f64_add), mo[3], offset, x;
-    const struct vent *ex = ent(b, bb), *ey = ent(b, bb + 1);
+    uint32_t k = (uint32_t)(op - OP_f64_add), x, li;
     uint16_t use;
-    /* The other operand must not need code (it would come after the load). */
-    if ((ex->kind == VK_STACK || ex->kind == VK_LOCAL) && take_f64_load(b, bb + 1, mo, &offset)) {
+    if (!b->pl || (b->pl_op != OP_ld64 && b->pl_op != OP_ld64_w)) return false;
+    if (b->pl_idx == bb + 1) {
         use = right[k];
-        drop_range(b, bb + 1, bb + 2);
+        li = bb + 1;
         x = take(b, bb);
-    } else if (ey->kind == VK_LOCAL && take_f64_load(b, bb, mo, &offset)) {
+    } else if (b->pl_idx == bb) {
         use = left[k];
-        drop_range(b, bb, bb + 1);
+        li = bb;
         x = take(b, bb + 1);
     } else {
         return false;
     }
+    struct vent *e = ent(b, li);
+    uint32_t a = e->slot, imm = b->pl_imm, offset = b->pl_offset;
+    bool wrap = b->pl_op == OP_ld64_w;
+    release(b, e);
+    drop_range(b, bb, bb + 2);
     uint32_t pos = here(b);
     uint32_t *w = emit(b, (enum interp_op)use, 6);
     w[1] = SL(b, bb);
     w[2] = x;
-    w[3] = mo[0];
-    w[4] = mo[1];
-    w[5] = mo[2];
+    w[3] = a;
+    w[4] = wrap ? imm : 0;
+    w[5] = wrap ? 0 : imm;
     uint32_t saved = b->cur_offset;
     b->cur_offset = offset; /* only the memory access can trap */
     add_map(b, pos);
@@ -878,6 +963,119 @@ static bool fuse_f64_load(struct interp_backend *b, uint16_t op, uint32_t bb) {
     push_stack(b, bb);
     set_last(b, pos, bb, use, 0, 0);
     b->height = bb + 1;
+    return true;
+}
+
+/* An f64 add/sub/mul/div with a constant operand: the constant goes into the instruction. */
+static bool fuse_f64_const(struct interp_backend *b, uint16_t op, uint32_t bb) {
+    static const uint16_t right[4] = {OP_f64_add_k, OP_f64_sub_k, OP_f64_mul_k, OP_f64_div_k};
+    static const uint16_t left[4] = {OP_f64_add_k, OP_f64_rsub_k, OP_f64_mul_k, OP_f64_rdiv_k};
+    uint32_t k = (uint32_t)(op - OP_f64_add), x;
+    uint64_t bits;
+    uint16_t use;
+    if (ent(b, bb + 1)->kind == VK_CONST) {
+        use = right[k];
+        bits = ent(b, bb + 1)->bits;
+        drop_range(b, bb + 1, bb + 2);
+        x = take(b, bb);
+    } else if (ent(b, bb)->kind == VK_CONST) {
+        use = left[k];
+        bits = ent(b, bb)->bits;
+        drop_range(b, bb, bb + 1);
+        x = take(b, bb + 1);
+    } else {
+        return false;
+    }
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, (enum interp_op)use, 5);
+    w[1] = SL(b, bb);
+    w[2] = x;
+    memcpy(w + 3, &bits, 8);
+    push_stack(b, bb);
+    set_last(b, pos, bb, use, 0, 0);
+    b->height = bb + 1;
+    return true;
+}
+
+/* Makes the pending load an ordinary one. */
+static void flush_load(struct interp_backend *b) {
+    if (b->pl) materialize(b, b->pl_idx);
+}
+
+/* A load whose address fits a memory operand is left pending (see pl). */
+static bool defer_load(struct interp_backend *b, uint16_t lo, uint32_t bb, uint32_t off) {
+    struct vent *e = ent(b, bb);
+    uint32_t a, imm = off;
+    uint16_t op = lo;
+    if (e->kind == VK_LOCAL) a = e->slot;
+    else if (e->kind == VK_STACK) a = SL(b, bb);
+    else if (e->kind == VK_ADDR && e->slot2 == NOSLOT && off == 0) a = e->slot, imm = (uint32_t)e->bits, op = memform_of(lo)->w;
+    else return false;
+    flush_load(b);
+    release(b, e);
+    e->kind = VK_LOAD;
+    e->slot = a;
+    ref_slot(b, a);
+    b->pl = true;
+    b->pl_idx = bb;
+    b->pl_op = op;
+    b->pl_imm = imm;
+    b->pl_offset = b->cur_offset;
+    if (bb < b->md) b->md = bb;
+    b->height = bb + 1;
+    return true;
+}
+
+/* The i64 op with a 64-bit constant operand for op (0: none). */
+static uint16_t k64_form(uint16_t op) {
+    switch (op) {
+    case OP_i64_add: case OP_i64_sub: return OP_i64_add_k;
+    case OP_i64_mul: return OP_i64_mul_k;
+    case OP_i64_and: return OP_i64_and_k;
+    case OP_i64_or: return OP_i64_or_k;
+    case OP_i64_xor: return OP_i64_xor_k;
+    default: return 0;
+    }
+}
+
+/* `x & m` of the value just computed by `y >> k` (unsigned), or `(y & m) >> k` (the and just
+ * computed): one bit-field extraction. s: the and's operand slot. */
+static bool fuse_bfx(struct interp_backend *b, uint32_t bb, uint32_t s, uint32_t m) {
+    const struct last *l = &b->last;
+    if (!l->valid || l->idx != bb || l->op != OP_i32_shr_u_i || l->pos + 4 != here(b) || b->err ||
+        s != SL(b, bb) || b->code[l->pos + 1] != s)
+        return false;
+    uint32_t a = b->code[l->pos + 2], k = b->code[l->pos + 3] & 31;
+    b->ncode = l->pos;
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, OP_i32_bfx, 5);
+    w[1] = SL(b, bb);
+    w[2] = a;
+    w[3] = k;
+    w[4] = m;
+    set_last(b, pos, bb, OP_i32_bfx, a, m);
+    return true;
+}
+
+/* i64 `x ^ t` where t = x >> k (unsigned) was just computed from the same x. */
+static bool fuse_xorshr(struct interp_backend *b, uint32_t bb) {
+    const struct last *l = &b->last;
+    const struct vent *ex = ent(b, bb), *ey = ent(b, bb + 1);
+    if (!l->valid || l->op != OP_i64_shr_u_i || l->pos + 4 != here(b) || b->err) return false;
+    uint32_t t = l->idx, o = t == bb + 1 ? bb : bb + 1;
+    if ((t != bb && t != bb + 1) || ent(b, t)->kind != VK_STACK || b->code[l->pos + 1] != SL(b, t)) return false;
+    const struct vent *eo = t == bb + 1 ? ex : ey;
+    uint32_t xs = eo->kind == VK_LOCAL ? eo->slot : eo->kind == VK_STACK ? SL(b, o) : NOSLOT;
+    if (xs == NOSLOT || b->code[l->pos + 2] != xs) return false;
+    uint32_t k = b->code[l->pos + 3];
+    b->ncode = l->pos;
+    drop_range(b, bb, bb + 2);
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, OP_i64_xorshr, 4);
+    w[1] = SL(b, bb);
+    w[2] = xs;
+    w[3] = k;
+    set_last(b, pos, bb, OP_i64_xorshr, xs, k);
     return true;
 }
 
@@ -905,7 +1103,7 @@ static void op_numeric(struct interp_backend *b, const struct cg_instr *in, uint
     }
     if ((op == OP_i32_add || op == OP_i32_sub || op == OP_i32_shl || op == OP_i32_mul) && defer_addr(b, op, bb))
         return;
-    if (op >= OP_f64_add && op <= OP_f64_div && fuse_f64_load(b, op, bb)) return;
+    if (op >= OP_f64_add && op <= OP_f64_div && (fuse_f64_load(b, op, bb) || fuse_f64_const(b, op, bb))) return;
     uint16_t commute;
     uint16_t iop = imm_form(op, &commute);
     const struct vent *x = ent(b, bb), *y = ent(b, bb + 1);
@@ -922,16 +1120,38 @@ static void op_numeric(struct interp_backend *b, const struct cg_instr *in, uint
         sa = take(b, bb + 1);
     }
     uint32_t pos;
-    if (use) {
+    if (use == OP_i32_and_i && fuse_bfx(b, bb, sa, imm)) {
+        /* (x >> k) & m in one */
+    } else if (use) {
         pos = here(b);
         uint32_t *w = emit(b, (enum interp_op)use, 4);
         w[1] = SL(b, bb);
         w[2] = sa;
         w[3] = imm;
         set_last(b, pos, bb, use, sa, imm);
+    } else if (op == OP_i64_xor && fuse_xorshr(b, bb)) {
+        /* x ^ (x >> k) in one */
+    } else if (k64_form(op) && (y->kind == VK_CONST || (x->kind == VK_CONST && op != OP_i64_sub))) {
+        /* an i64 constant that needs all its bits (x - k is x + -k) */
+        uint64_t k = y->kind == VK_CONST ? y->bits : x->bits;
+        if (y->kind == VK_CONST) drop_range(b, bb + 1, bb + 2), sa = take(b, bb);
+        else drop_range(b, bb, bb + 1), sa = take(b, bb + 1);
+        if (op == OP_i64_sub) k = 0 - k;
+        pos = here(b);
+        uint32_t *w = emit(b, (enum interp_op)k64_form(op), 5);
+        w[1] = SL(b, bb);
+        w[2] = sa;
+        memcpy(w + 3, &k, 8);
+        set_last(b, pos, bb, k64_form(op), sa, 0);
     } else {
         sa = take(b, bb);
         uint32_t sb = take(b, bb + 1);
+        if (op == OP_i32_add) {
+            emit_i32_add(b, SL(b, bb), sa, sb, bb);
+            push_stack(b, bb);
+            b->height = bb + 1;
+            return;
+        }
         pos = here(b);
         uint32_t *w = emit(b, (enum interp_op)op, 4);
         w[1] = SL(b, bb);
@@ -982,7 +1202,7 @@ static void op_local_set(struct interp_backend *b, const struct cg_instr *in, bo
         emit_value_to(b, bb + k, L + k);
         if (!tee) {
             release(b, e);
-        } else if (e->kind == VK_ADDR) {
+        } else if (e->kind == VK_ADDR || e->kind == VK_LOAD) {
             /* It may name the local just written: the local holds the value now. */
             release(b, e);
             push_local(b, bb + k, L + k);
@@ -1208,32 +1428,6 @@ static uint32_t mem_offset(struct interp_backend *b, const struct cg_instr *in) 
     return (uint32_t)in->imm.mem.offset;
 }
 
-/* Each access and its address-mode forms (code.h); size: its width in bytes. */
-struct memform {
-    uint16_t op, w, x, x0;
-    uint8_t size;
-};
-static const struct memform memforms[] = {
-    {OP_ld8s32, OP_ld8s32_w, OP_ld8s32_x, OP_ld8s32_x, 1},
-    {OP_ld8s64, OP_ld8s64_w, OP_ld8s64_x, OP_ld8s64_x, 1},
-    {OP_ld8u, OP_ld8u_w, OP_ld8u_x, OP_ld8u_x, 1},
-    {OP_ld16s32, OP_ld16s32_w, OP_ld16s32_x, OP_ld16s32_x0, 2},
-    {OP_ld16s64, OP_ld16s64_w, OP_ld16s64_x, OP_ld16s64_x0, 2},
-    {OP_ld16u, OP_ld16u_w, OP_ld16u_x, OP_ld16u_x0, 2},
-    {OP_ld32, OP_ld32_w, OP_ld32_x, OP_ld32_x0, 4},
-    {OP_ld32s64, OP_ld32s64_w, OP_ld32s64_x, OP_ld32s64_x0, 4},
-    {OP_ld64, OP_ld64_w, OP_ld64_x, OP_ld64_x0, 8},
-    {OP_st8, OP_st8_w, OP_st8_x, OP_st8_x, 1},
-    {OP_st16, OP_st16_w, OP_st16_x, OP_st16_x0, 2},
-    {OP_st32, OP_st32_w, OP_st32_x, OP_st32_x0, 4},
-    {OP_st64, OP_st64_w, OP_st64_x, OP_st64_x0, 8},
-};
-
-static const struct memform *memform_of(uint16_t op) {
-    for (size_t i = 0; i < sizeof memforms / sizeof memforms[0]; i++)
-        if (memforms[i].op == op) return &memforms[i];
-    return NULL;
-}
 
 /* A store of the value just computed by an f64 op with a memory operand, back to that operand's
  * place: one read-modify-write instruction. */
@@ -1256,6 +1450,29 @@ static bool fuse_rmw(struct interp_backend *b, uint32_t bb, uint32_t off) {
     if (w[3] != a || w[4] != c || w[5] != off) return false;
     /* Same place, same width: the load traps exactly when the store would; its map entry stays. */
     uint32_t x = w[2];
+    const struct last *p = &b->prev;
+    if (use == OP_f64_add_rmw && p->valid && p->op == OP_f64_mul_m && p->pos + 6 == l->pos &&
+        b->code[p->pos + 1] == x && x >= SL(b, 0) && b->nmap >= 2 && b->map[b->nmap - 1].pos == l->pos &&
+        b->map[b->nmap - 2].pos == p->pos) {
+        /* m += x * n: the product was a temporary made just for this. */
+        uint32_t ppos = p->pos; /* (emit overwrites *p) */
+        const uint32_t *q = b->code + ppos;
+        uint32_t px = q[2], pb = q[3], pc2 = q[4], poff = q[5];
+        b->ncode = ppos;
+        b->last.valid = false;
+        uint32_t *o = emit(b, OP_f64_mac_rmw, 8);
+        o[1] = a;
+        o[2] = c;
+        o[3] = off;
+        o[4] = px;
+        o[5] = pb;
+        o[6] = pc2;
+        o[7] = poff;
+        b->map[b->nmap - 1].pos = ppos + 1; /* the second access (exec.c) */
+        drop_range(b, bb, bb + 2);
+        b->height = bb;
+        return true;
+    }
     b->ncode = l->pos;
     b->last.valid = false;
     uint32_t *o = emit(b, (enum interp_op)use, 5);
@@ -1268,11 +1485,58 @@ static bool fuse_rmw(struct interp_backend *b, uint32_t bb, uint32_t off) {
     return true;
 }
 
+/* The address at stack index bb with offset off as a memory operand (a, c, off): ea =
+ * (u32)(a + c) + off, if it is one without code. */
+static bool mem_operand(struct interp_backend *b, uint32_t bb, uint32_t off, uint32_t mo[3]) {
+    const struct vent *e = ent(b, bb);
+    mo[1] = 0;
+    mo[2] = off;
+    if (e->kind == VK_LOCAL) mo[0] = e->slot;
+    else if (e->kind == VK_STACK) mo[0] = SL(b, bb);
+    else if (e->kind == VK_ADDR && e->slot2 == NOSLOT) mo[0] = e->slot, mo[1] = (uint32_t)e->bits;
+    else if (e->kind == VK_CONST) mo[0] = ZS(b), mo[1] = (uint32_t)e->bits;
+    else return false;
+    return true;
+}
+
+/* A store of the pending load, of the same width: one move. */
+static bool fuse_mov(struct interp_backend *b, const struct memform *f, uint32_t bb, uint32_t off) {
+    static const uint16_t movs[9] = {0, OP_mov8, OP_mov16, 0, OP_mov32, 0, 0, 0, OP_mov64};
+    uint32_t mo[3];
+    if (!b->pl || b->pl_idx != bb + 1 || !f) return false;
+    const struct memform *lf = NULL;
+    for (size_t i = 0; i < sizeof memforms / sizeof memforms[0]; i++)
+        if (memforms[i].op == b->pl_op || memforms[i].w == b->pl_op) lf = &memforms[i];
+    if (!lf || lf->size != f->size || !mem_operand(b, bb, off, mo)) return false;
+    struct vent *e = ent(b, bb + 1);
+    uint32_t src = e->slot, imm = b->pl_imm, loff = b->pl_offset;
+    bool wrap = b->pl_op == lf->w;
+    release(b, e);
+    drop_range(b, bb, bb + 2);
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, (enum interp_op)movs[f->size], 7);
+    w[1] = mo[0];
+    w[2] = mo[1];
+    w[3] = mo[2];
+    w[4] = src;
+    w[5] = wrap ? imm : 0;
+    w[6] = wrap ? 0 : imm;
+    /* The load's offset at the instruction, the store's one word in (exec.c's MOV). */
+    uint32_t saved = b->cur_offset;
+    b->cur_offset = loff;
+    add_map(b, pos);
+    b->cur_offset = saved;
+    add_map(b, pos + 1);
+    b->height = bb;
+    return true;
+}
+
 /* A load, or a store of the value at stack index bb+1, with the address at stack index bb: its
  * address expression is folded into the access when an address mode has room for it. */
 static void emit_access(struct interp_backend *b, uint16_t op, uint32_t bb, uint32_t off, bool load) {
     const struct memform *f = memform_of(op);
     if (op == OP_st64 && fuse_rmw(b, bb, off)) return;
+    if (!load && fuse_mov(b, f, bb, off)) return;
     uint32_t v = load ? 0 : take(b, bb + 1);
     struct vent *e = ent(b, bb);
     uint32_t pos = here(b), *w;
@@ -1399,8 +1663,17 @@ static int hook_func_begin(void *self, uint32_t func_index, const struct mod_fun
     b->last.valid = false;
     b->prev.valid = false;
     b->uses_zs = false;
+    b->pl = false;
     if (!push_frame(b, CF_FUNC, 0, 0, b->nr)) return -1;
     return 0;
+}
+
+/* Whether op may be compiled while a load is pending: it cannot trap, write memory or branch. */
+static bool pl_safe(uint16_t op) {
+    if (op >= 0x45 && op <= 0xC4) return !((op >= 0x6D && op <= 0x70) || (op >= 0x7F && op <= 0x82) ||
+                                           (op >= 0xA8 && op <= 0xAB) || (op >= 0xAE && op <= 0xB1));
+    if ((op & 0xff00) == CG_OP_PREFIX_FC) return (op & 0xff) <= 7;
+    return op == 0x01 || op == 0x1B || op == 0x1C || (op >= 0x20 && op <= 0x24) || (op >= 0x41 && op <= 0x44);
 }
 
 static int hook_op(void *self, const struct cg_instr *in) {
@@ -1409,6 +1682,8 @@ static int hook_op(void *self, const struct cg_instr *in) {
     b->cur_offset = in->offset;
     uint16_t op = in->op;
     uint32_t bb = in->base;
+    /* (A store of the pending load may become one move.) */
+    if (b->pl && !pl_safe(op) && !(store_op(op) && b->pl_idx == bb + 1)) flush_load(b);
     if (op >= 0x45 && op <= 0xC4) {
         op_numeric(b, in, (uint16_t)(OP_i32_eqz + (op - 0x45)));
         return b->err ? -1 : 0;
@@ -1525,7 +1800,7 @@ static int hook_op(void *self, const struct cg_instr *in) {
     default:
         if ((lo = load_op(op)) != 0) {
             uint32_t off = mem_offset(b, in);
-            emit_access(b, lo, bb, off, true);
+            if (!defer_load(b, lo, bb, off)) emit_access(b, lo, bb, off, true);
         } else if ((lo = store_op(op)) != 0) {
             uint32_t off = mem_offset(b, in);
             const struct vent *v = ent(b, bb + 1);

@@ -608,6 +608,37 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
         memcpy(mem + ea, &v, 8);           \
         NEXT(5);                           \
     }
+#define I64_K(name, expr)                                   \
+    CASE(name) {                                            \
+        uint64_t a = I64(2), k = interp_u64(pc + 3);        \
+        SET64(1, expr);                                     \
+        NEXT(5);                                            \
+    }
+#define F64_K(name, expr)                  \
+    CASE(name) {                           \
+        double x = F64(2), k = num_f64_from_bits(interp_u64(pc + 3)); \
+        SETF64(1, expr);                   \
+        NEXT(5);                           \
+    }
+/* A load and a store of n bytes fused (code.h). */
+#define MOV(name, n)                                                                   \
+    CASE(name) {                                                                       \
+        uint64_t ea2 = (uint64_t)(uint32_t)(I32(4) + pc[5]) + pc[6], ea = EA_M(1, 2); \
+        MEM_CHECK(ea2, n);                                                             \
+        if (UNLIKELY(ea + (n) > memsize)) {                                            \
+            pc += 1;                                                                   \
+            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);                                      \
+        }                                                                              \
+        memmove(mem + ea, mem + ea2, n);                                               \
+        NEXT(7);                                                                       \
+    }
+#define BR_AND(name, cond)                \
+    CASE(name) {                          \
+        uint32_t a = I32(1), b = pc[2];   \
+        if (cond) pc += (int32_t)pc[3];   \
+        else pc += 4;                     \
+        DISPATCH();                       \
+    }
 /* A loop's closing branch with the update of its induction variable. */
 #define BR_ADD(name, cond)                \
     CASE(name) {                          \
@@ -622,9 +653,15 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
 #define SX64(x) ((uint64_t)(int64_t)(x))
 
 /* GCC may split a function's blocks into hot and cold sections, and a label difference across
- * sections cannot be assembled: keep the dispatch function in one piece. */
+ * sections cannot be assembled: keep the dispatch function in one piece. Also for GCC: no
+ * contraction of a multiply and an add into one FMA, whatever the flags (f64_mac_rmw must round
+ * twice), and no call to memset for zeroing a callee's few locals. */
 #if INTERP_THREADED && defined(__GNUC__) && !defined(__clang__)
-#define RUN_ATTR __attribute__((optimize("no-reorder-blocks-and-partition")))
+#define RUN_ATTR                                                                                     \
+    __attribute__((optimize("no-reorder-blocks-and-partition", "fp-contract=off",                    \
+                            "no-tree-loop-distribute-patterns")))
+#elif defined(__GNUC__) && !defined(__clang__)
+#define RUN_ATTR __attribute__((optimize("fp-contract=off", "no-tree-loop-distribute-patterns")))
 #else
 #define RUN_ATTR
 #endif
@@ -698,6 +735,25 @@ dispatch:
         SET32(1, I32(2) + I32(3) * pc[4] + pc[5]);
         NEXT(6);
     }
+    CASE(i32_add2) {
+        SET32(1, I32(2) + I32(3));
+        SET32(4, I32(5) + I32(6));
+        NEXT(7);
+    }
+    CASE(i32_bfx) {
+        SET32(1, (I32(2) >> (pc[3] & 31)) & pc[4]);
+        NEXT(5);
+    }
+    CASE(i64_xorshr) {
+        uint64_t a = I64(2);
+        SET64(1, a ^ (a >> (pc[3] & 63)));
+        NEXT(4);
+    }
+    I64_K(i64_add_k, a + k)
+    I64_K(i64_mul_k, a * k)
+    I64_K(i64_and_k, a & k)
+    I64_K(i64_or_k, a | k)
+    I64_K(i64_xor_k, a ^ k)
     CASE(copy_n) {
         memmove(&S(1), &S(2), (size_t)pc[3] * sizeof *fp);
         NEXT(4);
@@ -760,9 +816,13 @@ dispatch:
             pc = f->pc;
             fp = f->fp;
             code = f->code;
-            inst = f->inst;
+            /* Within an instance mem and memsize are current (memory.grow and host calls reload
+             * them); a return into another instance switches memory. */
+            if (UNLIKELY(f->inst != inst)) {
+                inst = f->inst;
+                RELOAD_MEM();
+            }
         }
-        RELOAD_MEM();
         DISPATCH();
     }
     CASE(call) {
@@ -1307,6 +1367,33 @@ dispatch:
     F64_RMW(f64_add_rmw, m + x)
     F64_RMW(f64_sub_rmw, m - x)
     F64_RMW(f64_mul_rmw, m * x)
+    CASE(f64_mac_rmw) {
+        uint64_t ea2 = (uint64_t)(uint32_t)(I32(5) + pc[6]) + pc[7], v;
+        MEM_CHECK(ea2, 8);
+        memcpy(&v, mem + ea2, 8);
+        double t = F64(4) * num_f64_from_bits(LE64(v)); /* rounded here: no contraction across statements */
+        uint64_t ea = EA_M(1, 2);
+        if (UNLIKELY(ea + 8 > memsize)) {
+            pc += 1; /* the second access's place in the code map */
+            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);
+        }
+        memcpy(&v, mem + ea, 8);
+        v = LE64(num_f64_bits(num_f64_from_bits(LE64(v)) + t));
+        memcpy(mem + ea, &v, 8);
+        NEXT(8);
+    }
+    F64_K(f64_add_k, x + k)
+    F64_K(f64_sub_k, x - k)
+    F64_K(f64_rsub_k, k - x)
+    F64_K(f64_mul_k, x * k)
+    F64_K(f64_div_k, x / k)
+    F64_K(f64_rdiv_k, k / x)
+    MOV(mov8, 1)
+    MOV(mov16, 2)
+    MOV(mov32, 4)
+    MOV(mov64, 8)
+    BR_AND(br_and_nz, (a & b) != 0)
+    BR_AND(br_and_z, (a & b) == 0)
 
 #if !INTERP_THREADED
     case OP_COUNT_: break;

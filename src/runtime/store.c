@@ -20,7 +20,7 @@ int rt_exec_ensure(struct wisp_store *s) {
     /* Taken on first call rather than with the store (many stores only instantiate), from the
      * engine's pool when a freed store left one there. Not cleared: wasm reads no slot it has
      * not written, and the interpreter zeroes locals on entry. */
-    if (rt_pool_take_exec(s->engine, x)) {
+    if (!x->frames && rt_pool_take_exec(s->engine, x)) {
         x->sp = x->stack;
         x->depth = 0;
         return 0;

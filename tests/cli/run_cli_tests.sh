@@ -2,7 +2,9 @@
 # Tests of the `wisp` command: help, version, run --invoke (results, traps, errors), run with WASI
 # (--dir, --env, exit codes; the C guests of tests/wasi test WASI itself), validate, and
 # `wisp validate` on every hostile binary of tests/bad/ (one error line containing the substring
-# tests/bad/expected.txt gives, exit 1, no crash).
+# tests/bad/expected.txt gives, exit 1, no crash), and hostile paths, files and arguments
+# (/dev/zero, a 2 GiB sparse file, FIFOs, control characters and non-UTF-8 bytes in names,
+# unparseable or out-of-range arguments: one escaped error line each).
 #   run_cli_tests.sh WISP SOURCE_DIR WORK_DIR [BAD_FILES_DIR]
 # BAD_FILES_DIR is where tests/bad's generator wrote the binaries (CTest fixture "bad_files").
 # Exit status: 0 all passed, 1 failures, 77 wat2wasm missing (CTest: skipped).
@@ -276,6 +278,112 @@ if [ -n "$bad" ]; then
     done <"$src/tests/bad/expected.txt"
     [ $nbad -gt 0 ] || { case_name=bad-files; fail "no entries in tests/bad/expected.txt"; }
 fi
+
+# --- hostile paths, files and arguments: one clean error line each (exit 1, or 2 for a bad
+# command line), never a crash, a hang or a huge allocation ---
+run hostile-dev-zero timeout 10 "$wisp" validate /dev/zero
+want_error "magic header not detected.*/dev/zero"
+run hostile-dev-null "$wisp" run /dev/null
+want_error "unexpected end.*/dev/null"
+run hostile-empty-stdin "$wisp" run -
+want_error "unexpected end.*<stdin>"
+run hostile-dir-validate "$wisp" validate "$work/dir"
+want_error "cannot read .*dir: Is a directory"
+# 2 GiB of nothing: refused by its size before anything is read or allocated.
+if truncate -s 2G "$work/sparse.wasm" 2>/dev/null; then
+    run hostile-sparse-2g "$wisp" run "$work/sparse.wasm"
+    want_error "too large: 2147483648 bytes.*sparse\.wasm"
+    rm -f "$work/sparse.wasm"
+fi
+# Control characters in a path are shown escaped, never sent raw to the terminal.
+weird="$work/new"$'\n'"line"$'\e'"[31m.wasm"
+printf 'x' >"$weird"
+run hostile-control-path "$wisp" run "$weird"
+want_error 'new\\x0aline\\x1b\[31m\.wasm'
+grep -q $'\e' "$work/err" && fail "raw escape character in the message"
+rm -f "$weird"
+run hostile-non-utf8-path "$wisp" validate "$work/"$'\xff\xfe\xc2\x9b'"bad.wasm"
+want_error 'cannot open .*\\xff\\xfe\\xc2\\x9bbad\.wasm: No such file'
+ln -sf loop-b "$work/loop-a" && ln -sf loop-a "$work/loop-b"
+run hostile-symlink-loop "$wisp" run "$work/loop-a"
+want_error "loop-a: Too many levels of symbolic links"
+run hostile-long-path "$wisp" run "$work/$(printf 'x%.0s' {1..5000}).wasm"
+want_error "File name too long"
+# A FIFO is read like a pipe once a writer opens it; opening one that has no writer blocks, as
+# for any program that reads a FIFO (cat, wasmtime): wisp does not second-guess the caller.
+rm -f "$work/fifo.wasm"
+if mkfifo "$work/fifo.wasm" 2>/dev/null; then
+    cat "$c" >"$work/fifo.wasm" &
+    writer=$!
+    run hostile-fifo timeout 10 "$wisp" run --invoke add "$work/fifo.wasm" 2 3
+    want_status 0; want_stdout 5
+    kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null
+    head -c 100000 /dev/zero >"$work/fifo.wasm" &
+    writer=$!
+    run hostile-fifo-garbage timeout 10 "$wisp" validate "$work/fifo.wasm"
+    want_error "magic header not detected.*fifo\.wasm"
+    kill "$writer" 2>/dev/null; wait "$writer" 2>/dev/null
+    run hostile-fifo-no-writer timeout 1 "$wisp" validate "$work/fifo.wasm"
+    want_status 124
+    rm -f "$work/fifo.wasm"
+fi
+# --dir and --env values
+run hostile-dir-is-file "$wisp" run --dir "$c" "$wa"
+want_error "not a directory.*--dir"
+run hostile-dir-empty "$wisp" run --dir= "$wa"
+want_error "--dir needs a host directory" 2
+run hostile-dir-escape "$wisp" run --dir $'/no/such\e[2J' "$wa"
+want_error 'such\\x1b\[2J'
+grep -q $'\e' "$work/err" && fail "raw escape character in the message"
+run hostile-env-empty "$wisp" run --env= "$wa"
+want_error "--env needs a variable name" 2
+# --env NAME (no '='): the host's value, nothing if the host has none (documented, not an error)
+run hostile-env-no-equals env -u WISP_CLI_UNSET_VAR "$wisp" run --env WISP_CLI_UNSET_VAR "$wa"
+want_status 0; want_stdout "hello from wat"
+# --invoke and its arguments
+run hostile-invoke-memory "$wisp" run --invoke memory "$wa"
+want_error "export is not a function: 'memory'"
+run hostile-invoke-empty "$wisp" run --invoke "" "$c"
+want_error "no exported function ''"
+run hostile-invoke-escape "$wisp" run --invoke $'\e[2J' "$c"
+want_error "no exported function '\\\\x1b\[2J'"
+run hostile-arg-abc "$wisp" run --invoke add "$c" abc 1
+want_error "argument 1 of 'add': 'abc' is not a valid i32: not an integer" 2
+run hostile-arg-empty "$wisp" run --invoke add "$c" 1 ""
+want_error "argument 2 of 'add': '' is not a valid i32" 2
+run hostile-arg-space "$wisp" run --invoke add "$c" " 1" 1
+want_error "not a valid i32" 2
+run hostile-arg-newline "$wisp" run --invoke add "$c" $'1\n' 1
+want_error "'1\\\\x0a' is not a valid i32" 2
+run hostile-arg-hex-empty "$wisp" run --invoke add "$c" 0x 1
+want_error "not a valid i32: not an integer" 2
+run hostile-arg-i32-low "$wisp" run --invoke add "$c" -2147483649 0
+want_error "out of range for i32" 2
+run hostile-arg-i64-high "$wisp" run --invoke add64 "$c" 18446744073709551616 0
+want_error "out of range for i64" 2
+run hostile-arg-i64-huge "$wisp" run --invoke add64 "$c" "$(printf '9%.0s' {1..400})" 0
+want_error "out of range for i64" 2
+run hostile-arg-f64-high "$wisp" run --invoke addf "$c" 1e999 0
+want_error "'1e999' is not a valid f64: out of range for f64" 2
+run hostile-arg-f32-high "$wisp" run --invoke id_f32 "$c" -1e39
+want_error "not a valid f32: out of range for f32" 2
+run hostile-arg-f64-words "$wisp" run --invoke addf "$c" 1.5 " nan"
+want_error "not a valid f64" 2
+run hostile-arg-nan-payload "$wisp" run --invoke id_f32 "$c" nan:0x800000
+want_error "bad NaN payload" 2
+run hostile-args-too-many "$wisp" run --invoke add "$c" 1 2 3
+want_error "'add' takes 2 arguments \(i32, i32\) but 3 were given" 2
+run hostile-args-too-few "$wisp" run --invoke add "$c"
+want_error "'add' takes 2 arguments \(i32, i32\) but 0 were given" 2
+run hostile-args-to-none "$wisp" run --invoke none "$c" 1
+want_error "'none' takes 0 arguments \(\) but 1 was given" 2
+# Results that cannot be written (a full disk): an error, not a silent success.
+finish
+case_name=hostile-stdout-full cmd=("$wisp" run --invoke add "$c" 1 2 ">/dev/full") case_ok=1
+"$wisp" run --invoke add "$c" 1 2 >/dev/full 2>"$work/err" </dev/null
+status=$?
+: >"$work/out"
+want_error "cannot write the results to standard output: No space left on device"
 finish
 
 echo "$passed passed, $failed failed"
