@@ -175,6 +175,52 @@ struct interp_frame {
  * has the store's own wasm offset. */
 #define INTERP_MOV_OPS(X) X(mov8, "siisii") X(mov16, "siisii") X(mov32, "siisii") X(mov64, "siisii")
 
+/* Pairs of instructions that often follow each other (chosen from the benchmark suite's
+ * profiles, bench/NOTES.md): when B is emitted right after A, A's handler word becomes that of
+ * A__B, which runs A, steps to B and jumps straight to B's handler: one indirect dispatch less.
+ * B keeps its own handler word (so a branch to B still works), so A__B has A's layout. */
+#define INTERP_PAIRS(X) \
+    X(const32__const32, "di") X(const32__ld32_x, "di") X(copy__br, "ds") X(copy__br_add_ne, "ds")  \
+    X(copy__br_nz, "ds") X(copy__i32_add_i, "ds") X(copy2__copy2, "dsds")                          \
+    X(f64_mac_rmw__br_add_ne, "siissii") X(f64_mac_rmw__i32_add_i, "siissii")                      \
+    X(f64_mul__f64_add_rmw, "dss") X(f64_mul__f64_mul, "dss") X(f64_mul__f64_sub_m, "dss")         \
+    X(f64_mul__f64_sub_rmw, "dss") X(f64_sub_m__f64_mul, "dssii") X(i32_add__i32_add_i, "dss")     \
+    X(i32_add__i32_lea, "dss") X(i32_add2__i32_add_i, "dssdss") X(i32_add2__ld8u, "dssdss")        \
+    X(i32_add_i__br, "dsi") X(i32_add_i__br_add_ne, "dsi") X(i32_add_i__br_i32_ne, "dsi")          \
+    X(i32_add_i__br_nz, "dsi") X(i32_add_i__call, "dsi") X(i32_add_i__const32, "dsi")              \
+    X(i32_add_i__copy2, "dsi") X(i32_add_i__f64_mac_rmw, "dsi") X(i32_add_i__f64_mul, "dsi")       \
+    X(i32_add_i__i32_add_i, "dsi") X(i32_add_i__i32_and_i, "dsi") X(i32_add_i__ld32, "dsi")        \
+    X(i32_add_i__ld8u, "dsi") X(i32_add_i__ret0, "dsi") X(i32_and_i__i32_lea, "dsi")               \
+    X(i32_and_i__ld64_x, "dsi") X(i32_lea__i32_add_i, "dssii") X(i32_lea__ld32, "dssii")           \
+    X(i32_lt_u_i__i32_add_i, "dsi") X(i32_or__st32_w, "dss") X(i32_rotl_i__i32_rotl_i, "dsi")      \
+    X(i32_rotl_i__i32_xor, "dsi") X(i32_shl_i__i32_or, "dsi") X(i32_shr_u_i__i32_shl_i, "dsi")     \
+    X(i32_shr_u_i__i32_xor, "dsi") X(i32_sub__br_i32_gt_u_i, "dss") X(i32_xor__i32_add, "dss")     \
+    X(i32_xor__i32_rotl_i, "dss") X(i64_mul_k__i64_xorshr, "dsL") X(i64_xorshr__i64_mul_k, "dsi")  \
+    X(ld32__br_i32_lt_s_i, "dsm") X(ld32__br_nz, "dsm") X(ld32__br_z, "dsm")                       \
+    X(ld32__i32_add_i, "dsm") X(ld32__ld32, "dsm") X(ld32_w__i32_shr_u_i, "dsi")                   \
+    X(ld32_x__br_table, "dssim") X(ld32_x__i32_add, "dssim") X(ld64__ld64, "dsm")                  \
+    X(ld8u__br_i32_ne, "dsm") X(ld8u__br_nz, "dsm") X(ld8u__br_table, "dsm") X(ld8u__br_z, "dsm")  \
+    X(ld8u__ld8u, "dsm") X(st32__copy, "ssm") X(st32__i32_add_i, "ssm")                           
+
+/* The same pairs as (A, B). */
+#define INTERP_PAIR_PARTS(P) \
+    P(const32, const32) P(const32, ld32_x) P(copy, br) P(copy, br_add_ne) P(copy, br_nz) P(copy, i32_add_i)           \
+    P(copy2, copy2) P(f64_mac_rmw, br_add_ne) P(f64_mac_rmw, i32_add_i)         \
+    P(f64_mul, f64_add_rmw) P(f64_mul, f64_mul) P(f64_mul, f64_sub_m) P(f64_mul, f64_sub_rmw)      \
+    P(f64_sub_m, f64_mul) P(i32_add, i32_add_i) P(i32_add, i32_lea) P(i32_add2, i32_add_i)         \
+    P(i32_add2, ld8u) P(i32_add_i, br) P(i32_add_i, br_add_ne) P(i32_add_i, br_i32_ne)             \
+    P(i32_add_i, br_nz) P(i32_add_i, call) P(i32_add_i, const32) P(i32_add_i, copy2)               \
+    P(i32_add_i, f64_mac_rmw) P(i32_add_i, f64_mul) P(i32_add_i, i32_add_i)                        \
+    P(i32_add_i, i32_and_i) P(i32_add_i, ld32) P(i32_add_i, ld8u) P(i32_add_i, ret0)               \
+    P(i32_and_i, i32_lea) P(i32_and_i, ld64_x) P(i32_lea, i32_add_i) P(i32_lea, ld32)              \
+    P(i32_lt_u_i, i32_add_i) P(i32_or, st32_w) P(i32_rotl_i, i32_rotl_i) P(i32_rotl_i, i32_xor)    \
+    P(i32_shl_i, i32_or) P(i32_shr_u_i, i32_shl_i) P(i32_shr_u_i, i32_xor)                         \
+    P(i32_sub, br_i32_gt_u_i) P(i32_xor, i32_add) P(i32_xor, i32_rotl_i) P(i64_mul_k, i64_xorshr)  \
+    P(i64_xorshr, i64_mul_k) P(ld32, br_i32_lt_s_i) P(ld32, br_nz) P(ld32, br_z)                   \
+    P(ld32, i32_add_i) P(ld32, ld32) P(ld32_w, i32_shr_u_i) P(ld32_x, br_table) P(ld32_x, i32_add) \
+    P(ld64, ld64) P(ld8u, br_i32_ne) P(ld8u, br_nz) P(ld8u, br_table) P(ld8u, br_z) P(ld8u, ld8u)  \
+    P(st32, copy) P(st32, i32_add_i)                                                              
+
 /* A loop's closing branch with its induction variable's update: s += i (i32, wrapping), then
  * branch when `s CMP imm` holds, for the ten i32 comparisons in wasm order ("siio": slot, addend,
  * comparand, offset). */
@@ -216,7 +262,7 @@ struct interp_frame {
     X(table_fill, "sssx") X(table_copy, "sssxx") X(table_init, "sssxx") X(elem_drop, "x")               \
     X(ref_func, "dx")                                                                                  \
     INTERP_NUM_OPS(X) INTERP_IMM_OPS(X) INTERP_BRCMP_OPS(X) INTERP_BRADD_OPS(X) INTERP_FMEM_OPS(X)       \
-    INTERP_MOV_OPS(X)
+    INTERP_MOV_OPS(X) INTERP_PAIRS(X)
 
 enum interp_op {
 #define INTERP_ENUM_(name, layout) OP_##name,

@@ -75,6 +75,15 @@ struct last {
     uint32_t a, b; /* comparisons: operand slot(s) / immediate */
 };
 
+/* An instruction emitted: where, what, and if it was fused as the second of a pair, the first's
+ * position and opcode (to restore it if this one is taken back). */
+struct emitted {
+    uint32_t pos;
+    uint16_t op;
+    uint16_t a_op;
+    uint32_t a_pos; /* UINT32_MAX: not fused */
+};
+
 /* A branch condition: a branch-when-true instruction and its operands. */
 struct cond {
     uint16_t op;
@@ -117,6 +126,12 @@ struct interp_backend {
     size_t nmap, map_cap;
     struct last last;
     struct last prev; /* the instruction emitted just before `last`'s, if recorded */
+    /* The last instructions emitted (a ring): for fusing pairs (code.h INTERP_PAIRS) and undoing
+     * that when an instruction is taken back. */
+    struct emitted hist[8];
+    uint32_t nhist;  /* instructions recorded (the newest at hist[(nhist - 1) % 8]) */
+    uint32_t nvalid; /* how many of them are still in the ring */
+    uint8_t pair_first[OP_COUNT_]; /* per opcode A: index + 1 of its first pair, 0 = none */
     bool uses_zs;     /* the zero slot is read */
     /* The pending load (at most one): a load not emitted yet, kept as the stack entry pl_idx
      * (VK_LOAD) until its consumer, which may take it as a memory operand. Nothing that could trap,
@@ -180,6 +195,41 @@ static bool grow(struct interp_backend *b, void **items, size_t *cap, size_t nee
 
 /* ---- emitting ----------------------------------------------------------------------------------- */
 
+/* The fused pairs (code.h), sorted by A then B; lenA: A's size in words. */
+struct pair {
+    uint16_t a, b, p;
+};
+static const struct pair pairs[] = {
+#define PAIR_ENTRY_(A, B) {OP_##A, OP_##B, OP_##A##__##B},
+    INTERP_PAIR_PARTS(PAIR_ENTRY_)
+#undef PAIR_ENTRY_
+};
+static const char *const op_layouts[] = {
+#define OP_LAYOUT_(name, layout) layout,
+    INTERP_OPS(OP_LAYOUT_)
+#undef OP_LAYOUT_
+};
+
+/* Size in words of an instruction with opcode op (not br_table). */
+static uint32_t op_size(uint16_t op) {
+    uint32_t n = 1;
+    for (const char *l = op_layouts[op]; *l; l++) n += (*l == 'L' || *l == 'P') ? 2 : 1;
+    return n;
+}
+
+/* Takes back the code from position pos on (instructions emitted last), undoing pair fusions
+ * whose second instruction goes. */
+static void truncate_code(struct interp_backend *b, uint32_t pos) {
+    b->ncode = pos;
+    while (b->nvalid) {
+        const struct emitted *h = &b->hist[(b->nhist - 1) % 8];
+        if (h->pos < pos) break;
+        if (h->a_pos < pos && !b->err) b->code[h->a_pos] = b->hw ? (uint32_t)b->hw[h->a_op] : h->a_op;
+        b->nhist--;
+        b->nvalid--;
+    }
+}
+
 /* Appends an instruction of n words (handler word included) and returns its words to fill in;
  * after a failure, a scratch area. */
 static uint32_t *emit(struct interp_backend *b, enum interp_op op, uint32_t n) {
@@ -193,6 +243,24 @@ static uint32_t *emit(struct interp_backend *b, enum interp_op op, uint32_t n) {
     if (!grow(b, (void **)&b->code, &b->code_cap, b->ncode + n, sizeof *b->code)) return b->scratch;
     uint32_t *w = b->code + b->ncode;
     w[0] = b->hw ? (uint32_t)b->hw[op] : (uint32_t)op;
+    struct emitted e = {(uint32_t)b->ncode, (uint16_t)op, 0, UINT32_MAX};
+    if (b->nvalid) {
+        /* Right after an instruction A that falls through to it: the pair A__B if there is one. */
+        const struct emitted *a = &b->hist[(b->nhist - 1) % 8];
+        uint32_t k = b->pair_first[a->op];
+        if (k && a->a_pos == UINT32_MAX && a->pos + op_size(a->op) == e.pos) {
+            for (k--; k < sizeof pairs / sizeof pairs[0] && pairs[k].a == a->op; k++) {
+                if (pairs[k].b != op) continue;
+                b->code[a->pos] = b->hw ? (uint32_t)b->hw[pairs[k].p] : pairs[k].p;
+                e.a_pos = a->pos;
+                e.a_op = a->op;
+                break;
+            }
+        }
+    }
+    b->hist[b->nhist % 8] = e;
+    b->nhist++;
+    if (b->nvalid < 8) b->nvalid++;
     b->ncode += n;
     return w;
 }
@@ -220,7 +288,7 @@ static void emit_copy(struct interp_backend *b, uint32_t dst, uint32_t src) {
     if (b->last.valid && b->last.op == OP_copy && b->last.pos + 3 == here(b)) {
         /* Right after another copy: both in one instruction (executed in order). */
         uint32_t pos = b->last.pos, d1 = b->code[pos + 1], s1 = b->code[pos + 2];
-        b->ncode = pos;
+        truncate_code(b, pos);
         uint32_t *w = emit(b, OP_copy2, 5);
         w[1] = d1;
         w[2] = s1;
@@ -369,7 +437,7 @@ static void emit_i32_add(struct interp_backend *b, uint32_t d, uint32_t a, uint3
     const struct last *l = &b->last;
     if (l->valid && l->op == OP_i32_add && l->pos + 4 == here(b) && !b->err) {
         uint32_t pos = l->pos, d1 = b->code[pos + 1], a1 = b->code[pos + 2], c1 = b->code[pos + 3];
-        b->ncode = pos;
+        truncate_code(b, pos);
         uint32_t *w = emit(b, OP_i32_add2, 7);
         w[1] = d1;
         w[2] = a1;
@@ -684,7 +752,7 @@ static struct cond get_cond(struct interp_backend *b, uint32_t i) {
         else if (op >= OP_i64_eq && op <= OP_i64_ge_u) c.op = (uint16_t)(OP_br_i64_eq + (op - OP_i64_eq));
         else if (op >= OP_i32_eq_i && op <= OP_i32_ge_u_i) c.op = (uint16_t)(OP_br_i32_eq_i + (op - OP_i32_eq_i));
         else c.op = (uint16_t)(OP_br_i64_eq_i + (op - OP_i64_eq_i));
-        b->ncode = l->pos; /* the comparison is not needed any more */
+        truncate_code(b, l->pos); /* the comparison is not needed any more */
         b->last.valid = false;
         /* `x += k` just before, on the compared variable itself (a loop's induction variable). */
         const struct last *p = &b->prev;
@@ -693,7 +761,7 @@ static struct cond get_cond(struct interp_backend *b, uint32_t i) {
             c.op = (uint16_t)(OP_br_add_eq + (c.op - OP_br_i32_eq_i));
             c.nops = 3;
             c.add = b->code[p->pos + 3];
-            b->ncode = p->pos;
+            truncate_code(b, p->pos);
         }
         b->prev.valid = false;
         return c;
@@ -704,7 +772,7 @@ static struct cond get_cond(struct interp_backend *b, uint32_t i) {
         c.nops = 2;
         c.a = l->a;
         c.b = l->b;
-        b->ncode = l->pos;
+        truncate_code(b, l->pos);
         b->last.valid = false;
         b->prev.valid = false;
         ent(b, i)->kind = VK_STACK;
@@ -719,7 +787,7 @@ static struct cond get_cond(struct interp_backend *b, uint32_t i) {
         c.nops = 3;
         c.add = b->code[l->pos + 3];
         c.b = 0;
-        b->ncode = l->pos;
+        truncate_code(b, l->pos);
         b->last.valid = false;
         b->prev.valid = false;
         return c;
@@ -1046,7 +1114,7 @@ static bool fuse_bfx(struct interp_backend *b, uint32_t bb, uint32_t s, uint32_t
         s != SL(b, bb) || b->code[l->pos + 1] != s)
         return false;
     uint32_t a = b->code[l->pos + 2], k = b->code[l->pos + 3] & 31;
-    b->ncode = l->pos;
+    truncate_code(b, l->pos);
     uint32_t pos = here(b);
     uint32_t *w = emit(b, OP_i32_bfx, 5);
     w[1] = SL(b, bb);
@@ -1068,7 +1136,7 @@ static bool fuse_xorshr(struct interp_backend *b, uint32_t bb) {
     uint32_t xs = eo->kind == VK_LOCAL ? eo->slot : eo->kind == VK_STACK ? SL(b, o) : NOSLOT;
     if (xs == NOSLOT || b->code[l->pos + 2] != xs) return false;
     uint32_t k = b->code[l->pos + 3];
-    b->ncode = l->pos;
+    truncate_code(b, l->pos);
     drop_range(b, bb, bb + 2);
     uint32_t pos = here(b);
     uint32_t *w = emit(b, OP_i64_xorshr, 4);
@@ -1458,7 +1526,7 @@ static bool fuse_rmw(struct interp_backend *b, uint32_t bb, uint32_t off) {
         uint32_t ppos = p->pos; /* (emit overwrites *p) */
         const uint32_t *q = b->code + ppos;
         uint32_t px = q[2], pb = q[3], pc2 = q[4], poff = q[5];
-        b->ncode = ppos;
+        truncate_code(b, ppos);
         b->last.valid = false;
         uint32_t *o = emit(b, OP_f64_mac_rmw, 8);
         o[1] = a;
@@ -1473,7 +1541,7 @@ static bool fuse_rmw(struct interp_backend *b, uint32_t bb, uint32_t off) {
         b->height = bb;
         return true;
     }
-    b->ncode = l->pos;
+    truncate_code(b, l->pos);
     b->last.valid = false;
     uint32_t *o = emit(b, (enum interp_op)use, 5);
     o[1] = a;
@@ -1659,6 +1727,7 @@ static int hook_func_begin(void *self, uint32_t func_index, const struct mod_fun
     b->ncf = 0;
     b->npt = 0;
     b->ncode = 0;
+    b->nhist = b->nvalid = 0;
     b->nmap = 0;
     b->last.valid = false;
     b->prev.valid = false;
@@ -1876,6 +1945,7 @@ struct interp_backend *interp_backend_new(struct module *m, struct cg_backend *o
     b->m = m;
     b->a = &m->alloc;
     b->hw = interp_handler_words();
+    for (size_t k = sizeof pairs / sizeof pairs[0]; k-- > 0;) b->pair_first[pairs[k].a] = (uint8_t)(k + 1);
     if (m->ncodes && !m->compiled) {
         m->compiled = base_calloc(&m->alloc, m->ncodes, sizeof *m->compiled);
         if (!m->compiled) {

@@ -505,6 +505,24 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
     } while (0)
 #define EA() ((uint64_t)I32(2) + pc[3])
 
+/* Handler bodies: an instruction is its body, then NEXT. The bodies of the instructions that
+ * start fused pairs (code.h INTERP_PAIRS) are also named, BODY_<name> with LEN_<name> words. */
+#define BIN_B(TIN, GET, SET, expr)  \
+    {                               \
+        TIN a = GET(2), b = GET(3); \
+        SET(1, expr);               \
+    }
+#define BIN_I32_IMM_B(expr)             \
+    {                                   \
+        uint32_t a = I32(2), b = pc[3]; \
+        SET32(1, expr);                 \
+    }
+#define SIMPLE(name)      \
+    CASE(name) {          \
+        BODY_##name       \
+        NEXT(LEN_##name); \
+    }
+
 #define UN(name, TIN, GET, SET, expr) \
     CASE(name) {                      \
         TIN a = GET(2);               \
@@ -513,15 +531,13 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
     }
 #define BIN(name, TIN, GET, SET, expr) \
     CASE(name) {                       \
-        TIN a = GET(2), b = GET(3);    \
-        SET(1, expr);                  \
+        BIN_B(TIN, GET, SET, expr)     \
         NEXT(4);                       \
     }
-#define BIN_I32_IMM(name, expr)            \
-    CASE(name) {                           \
-        uint32_t a = I32(2), b = pc[3];    \
-        SET32(1, expr);                    \
-        NEXT(4);                           \
+#define BIN_I32_IMM(name, expr) \
+    CASE(name) {                \
+        BIN_I32_IMM_B(expr)     \
+        NEXT(4);                \
     }
 #define BIN_I64_IMM(name, expr)                                  \
     CASE(name) {                                                 \
@@ -544,14 +560,18 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
         SET(1, r_);                          \
         NEXT(3);                             \
     }
-#define LOAD(name, T, n, conv)          \
-    CASE(name) {                        \
-        uint64_t ea = EA();             \
-        MEM_CHECK(ea, n);               \
-        T v;                            \
-        memcpy(&v, mem + ea, n);        \
-        S(1) = (conv);                  \
-        NEXT(4);                        \
+#define LOAD_B(T, n, conv, ea_expr) \
+    {                               \
+        uint64_t ea = ea_expr;      \
+        MEM_CHECK(ea, n);           \
+        T v;                        \
+        memcpy(&v, mem + ea, n);    \
+        S(1) = (conv);              \
+    }
+#define LOAD(name, T, n, conv)        \
+    CASE(name) {                      \
+        LOAD_B(T, n, conv, EA())      \
+        NEXT(4);                      \
     }
 #define STORE(name, T, n, conv)                \
     CASE(name) {                               \
@@ -568,11 +588,7 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
 #define EA_X(ka, sh) ((uint64_t)(uint32_t)(I32(ka) + (I32((ka) + 1) << (sh)) + pc[4]) + pc[5])
 #define LOAD_M(name, T, n, conv, ea_expr, size) \
     CASE(name) {                                \
-        uint64_t ea = ea_expr;                  \
-        MEM_CHECK(ea, n);                       \
-        T v;                                    \
-        memcpy(&v, mem + ea, n);                \
-        S(1) = (conv);                          \
+        LOAD_B(T, n, conv, ea_expr)             \
         NEXT(size);                             \
     }
 #define STORE_M(name, T, n, conv, ea_expr, size) \
@@ -652,6 +668,104 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
 #define SX32(x) ((uint32_t)(int32_t)(x))
 #define SX64(x) ((uint64_t)(int64_t)(x))
 
+/* The instructions that start fused pairs: their bodies and sizes. */
+#define BODY_copy { S(1) = S(2); }
+#define LEN_copy 3
+#define BODY_copy2 { S(1) = S(2); S(3) = S(4); }
+#define LEN_copy2 5
+#define BODY_const32 { S(1) = pc[2]; }
+#define LEN_const32 3
+#define BODY_i32_lea { SET32(1, I32(2) + I32(3) * pc[4] + pc[5]); }
+#define LEN_i32_lea 6
+#define BODY_i32_add2 { SET32(1, I32(2) + I32(3)); SET32(4, I32(5) + I32(6)); }
+#define LEN_i32_add2 7
+#define BODY_i64_xorshr { uint64_t a = I64(2); SET64(1, a ^ (a >> (pc[3] & 63))); }
+#define LEN_i64_xorshr 4
+#define BODY_i64_mul_k { uint64_t a = I64(2), k = interp_u64(pc + 3); SET64(1, a * k); }
+#define LEN_i64_mul_k 5
+#define BODY_i32_add BIN_B(uint32_t, I32, SET32, a + b)
+#define LEN_i32_add 4
+#define BODY_i32_sub BIN_B(uint32_t, I32, SET32, a - b)
+#define LEN_i32_sub 4
+#define BODY_i32_or BIN_B(uint32_t, I32, SET32, a | b)
+#define LEN_i32_or 4
+#define BODY_i32_xor BIN_B(uint32_t, I32, SET32, a ^ b)
+#define LEN_i32_xor 4
+#define BODY_f64_mul BIN_B(double, F64, SETF64, a * b)
+#define LEN_f64_mul 4
+#define BODY_i32_add_i BIN_I32_IMM_B(a + b)
+#define LEN_i32_add_i 4
+#define BODY_i32_and_i BIN_I32_IMM_B(a & b)
+#define LEN_i32_and_i 4
+#define BODY_i32_shl_i BIN_I32_IMM_B(a << (b & 31))
+#define LEN_i32_shl_i 4
+#define BODY_i32_shr_u_i BIN_I32_IMM_B(a >> (b & 31))
+#define LEN_i32_shr_u_i 4
+#define BODY_i32_rotl_i BIN_I32_IMM_B(num_i32_rotl(a, b))
+#define LEN_i32_rotl_i 4
+#define BODY_i32_lt_u_i BIN_I32_IMM_B(a < b)
+#define LEN_i32_lt_u_i 4
+#define BODY_ld8u LOAD_B(uint8_t, 1, v, EA())
+#define LEN_ld8u 4
+#define BODY_ld32 LOAD_B(uint32_t, 4, LE32(v), EA())
+#define LEN_ld32 4
+#define BODY_ld64 LOAD_B(uint64_t, 8, LE64(v), EA())
+#define LEN_ld64 4
+#define BODY_ld32_w LOAD_B(uint32_t, 4, LE32(v), EA_W(2, 3))
+#define LEN_ld32_w 4
+#define BODY_ld32_x LOAD_B(uint32_t, 4, LE32(v), EA_X(2, 2))
+#define LEN_ld32_x 6
+#define BODY_st32                                  \
+    {                                              \
+        uint64_t ea = (uint64_t)I32(1) + pc[3];    \
+        MEM_CHECK(ea, 4);                          \
+        uint32_t v = LE32((uint32_t)S(2));         \
+        memcpy(mem + ea, &v, 4);                   \
+    }
+#define LEN_st32 4
+#define BODY_f64_sub_m                                     \
+    {                                                      \
+        uint64_t ea = EA_M(3, 4), v;                       \
+        MEM_CHECK(ea, 8);                                  \
+        memcpy(&v, mem + ea, 8);                           \
+        double m = num_f64_from_bits(LE64(v)), x = F64(2); \
+        SETF64(1, x - m);                                  \
+    }
+#define LEN_f64_sub_m 6
+#define BODY_f64_mac_rmw                                                               \
+    {                                                                                  \
+        uint64_t ea2 = (uint64_t)(uint32_t)(I32(5) + pc[6]) + pc[7], v;                \
+        MEM_CHECK(ea2, 8);                                                             \
+        memcpy(&v, mem + ea2, 8);                                                      \
+        double t = F64(4) * num_f64_from_bits(LE64(v)); /* rounded: no contraction */ \
+        uint64_t ea = EA_M(1, 2);                                                      \
+        if (UNLIKELY(ea + 8 > memsize)) {                                              \
+            pc += 1; /* the second access's place in the code map */                  \
+            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);                                      \
+        }                                                                              \
+        memcpy(&v, mem + ea, 8);                                                       \
+        v = LE64(num_f64_bits(num_f64_from_bits(LE64(v)) + t));                        \
+        memcpy(mem + ea, &v, 8);                                                       \
+    }
+#define LEN_f64_mac_rmw 8
+
+/* A fused pair A__B (code.h): A's body, then on to B, whose handler is jumped to directly. */
+#if INTERP_THREADED
+#define PAIR_(A, B)           \
+    CASE(A##__##B) {          \
+        BODY_##A              \
+        pc += LEN_##A;        \
+        goto L_##B;           \
+    }
+#else
+#define PAIR_(A, B)           \
+    CASE(A##__##B) {          \
+        BODY_##A              \
+        pc += LEN_##A;        \
+        goto dispatch;        \
+    }
+#endif
+
 /* GCC may split a function's blocks into hot and cold sections, and a label difference across
  * sections cannot be assembled: keep the dispatch function in one piece. Also for GCC: no
  * contraction of a multiply and an add into one FMA, whatever the flags (f64_mac_rmw must round
@@ -722,35 +836,17 @@ dispatch:
     /* ---- control and moves ---- */
     CASE(unreachable) TRAP(WISP_TRAP_UNREACHABLE);
     CASE(nop) NEXT(1);
-    CASE(copy) {
-        S(1) = S(2);
-        NEXT(3);
-    }
-    CASE(copy2) {
-        S(1) = S(2);
-        S(3) = S(4);
-        NEXT(5);
-    }
-    CASE(i32_lea) {
-        SET32(1, I32(2) + I32(3) * pc[4] + pc[5]);
-        NEXT(6);
-    }
-    CASE(i32_add2) {
-        SET32(1, I32(2) + I32(3));
-        SET32(4, I32(5) + I32(6));
-        NEXT(7);
-    }
+    SIMPLE(copy)
+    SIMPLE(copy2)
+    SIMPLE(i32_lea)
+    SIMPLE(i32_add2)
     CASE(i32_bfx) {
         SET32(1, (I32(2) >> (pc[3] & 31)) & pc[4]);
         NEXT(5);
     }
-    CASE(i64_xorshr) {
-        uint64_t a = I64(2);
-        SET64(1, a ^ (a >> (pc[3] & 63)));
-        NEXT(4);
-    }
+    SIMPLE(i64_xorshr)
     I64_K(i64_add_k, a + k)
-    I64_K(i64_mul_k, a * k)
+    SIMPLE(i64_mul_k)
     I64_K(i64_and_k, a & k)
     I64_K(i64_or_k, a | k)
     I64_K(i64_xor_k, a ^ k)
@@ -758,10 +854,7 @@ dispatch:
         memmove(&S(1), &S(2), (size_t)pc[3] * sizeof *fp);
         NEXT(4);
     }
-    CASE(const32) {
-        S(1) = pc[2];
-        NEXT(3);
-    }
+    SIMPLE(const32)
     CASE(const64) {
         uint64_t v;
         memcpy(&v, pc + 2, 8);
@@ -938,16 +1031,16 @@ dispatch:
     /* ---- memory ---- */
     LOAD(ld8s32, uint8_t, 1, SX32((int8_t)v))
     LOAD(ld8s64, uint8_t, 1, SX64((int8_t)v))
-    LOAD(ld8u, uint8_t, 1, v)
+    SIMPLE(ld8u)
     LOAD(ld16s32, uint16_t, 2, SX32((int16_t)LE16(v)))
     LOAD(ld16s64, uint16_t, 2, SX64((int16_t)LE16(v)))
     LOAD(ld16u, uint16_t, 2, LE16(v))
-    LOAD(ld32, uint32_t, 4, LE32(v))
+    SIMPLE(ld32)
     LOAD(ld32s64, uint32_t, 4, SX64((int32_t)LE32(v)))
-    LOAD(ld64, uint64_t, 8, LE64(v))
+    SIMPLE(ld64)
     STORE(st8, uint8_t, 1, S(2))
     STORE(st16, uint16_t, 2, LE16((uint16_t)S(2)))
-    STORE(st32, uint32_t, 4, LE32((uint32_t)S(2)))
+    SIMPLE(st32)
     STORE(st64, uint64_t, 8, LE64(S(2)))
     STORE(st8_i, uint8_t, 1, pc[2])
     STORE(st16_i, uint16_t, 2, LE16((uint16_t)pc[2]))
@@ -959,7 +1052,7 @@ dispatch:
     LOAD_W(ld16s32_w, uint16_t, 2, SX32((int16_t)LE16(v)))
     LOAD_W(ld16s64_w, uint16_t, 2, SX64((int16_t)LE16(v)))
     LOAD_W(ld16u_w, uint16_t, 2, LE16(v))
-    LOAD_W(ld32_w, uint32_t, 4, LE32(v))
+    SIMPLE(ld32_w)
     LOAD_W(ld32s64_w, uint32_t, 4, SX64((int32_t)LE32(v)))
     LOAD_W(ld64_w, uint64_t, 8, LE64(v))
     STORE_W(st8_w, uint8_t, 1, S(2))
@@ -972,7 +1065,7 @@ dispatch:
     LOAD_X(ld16s32_x, uint16_t, 2, 1, SX32((int16_t)LE16(v)))
     LOAD_X(ld16s64_x, uint16_t, 2, 1, SX64((int16_t)LE16(v)))
     LOAD_X(ld16u_x, uint16_t, 2, 1, LE16(v))
-    LOAD_X(ld32_x, uint32_t, 4, 2, LE32(v))
+    SIMPLE(ld32_x)
     LOAD_X(ld32s64_x, uint32_t, 4, 2, SX64((int32_t)LE32(v)))
     LOAD_X(ld64_x, uint64_t, 8, 3, LE64(v))
     STORE_X(st8_x, uint8_t, 1, 0, S(3))
@@ -1113,8 +1206,8 @@ dispatch:
     UN(i32_clz, uint32_t, I32, SET32, num_i32_clz(a))
     UN(i32_ctz, uint32_t, I32, SET32, num_i32_ctz(a))
     UN(i32_popcnt, uint32_t, I32, SET32, num_i32_popcnt(a))
-    BIN(i32_add, uint32_t, I32, SET32, a + b)
-    BIN(i32_sub, uint32_t, I32, SET32, a - b)
+    SIMPLE(i32_add)
+    SIMPLE(i32_sub)
     BIN(i32_mul, uint32_t, I32, SET32, a * b)
     CASE(i32_div_s) {
         uint32_t a = I32(2), b = I32(3);
@@ -1142,8 +1235,8 @@ dispatch:
         NEXT(4);
     }
     BIN(i32_and, uint32_t, I32, SET32, a & b)
-    BIN(i32_or, uint32_t, I32, SET32, a | b)
-    BIN(i32_xor, uint32_t, I32, SET32, a ^ b)
+    SIMPLE(i32_or)
+    SIMPLE(i32_xor)
     BIN(i32_shl, uint32_t, I32, SET32, a << (b & 31))
     BIN(i32_shr_s, uint32_t, I32, SET32, (int32_t)a >> (b & 31))
     BIN(i32_shr_u, uint32_t, I32, SET32, a >> (b & 31))
@@ -1213,7 +1306,7 @@ dispatch:
     UN(f64_sqrt, double, F64, SETF64, num_f64_sqrt(a))
     BIN(f64_add, double, F64, SETF64, a + b)
     BIN(f64_sub, double, F64, SETF64, a - b)
-    BIN(f64_mul, double, F64, SETF64, a * b)
+    SIMPLE(f64_mul)
     BIN(f64_div, double, F64, SETF64, a / b)
     BIN(f64_min, double, F64, SETF64, num_f64_min(a, b))
     BIN(f64_max, double, F64, SETF64, num_f64_max(a, b))
@@ -1260,20 +1353,20 @@ dispatch:
     UN(i64_trunc_sat_f64_u, double, F64, SET64, num_i64_trunc_sat_f64_u(a))
 
     /* ---- with a constant operand ---- */
-    BIN_I32_IMM(i32_add_i, a + b)
+    SIMPLE(i32_add_i)
     BIN_I32_IMM(i32_mul_i, a * b)
-    BIN_I32_IMM(i32_and_i, a & b)
+    SIMPLE(i32_and_i)
     BIN_I32_IMM(i32_or_i, a | b)
     BIN_I32_IMM(i32_xor_i, a ^ b)
-    BIN_I32_IMM(i32_shl_i, a << (b & 31))
+    SIMPLE(i32_shl_i)
     BIN_I32_IMM(i32_shr_s_i, (int32_t)a >> (b & 31))
-    BIN_I32_IMM(i32_shr_u_i, a >> (b & 31))
-    BIN_I32_IMM(i32_rotl_i, num_i32_rotl(a, b))
+    SIMPLE(i32_shr_u_i)
+    SIMPLE(i32_rotl_i)
     BIN_I32_IMM(i32_rotr_i, num_i32_rotr(a, b))
     BIN_I32_IMM(i32_eq_i, a == b)
     BIN_I32_IMM(i32_ne_i, a != b)
     BIN_I32_IMM(i32_lt_s_i, (int32_t)a < (int32_t)b)
-    BIN_I32_IMM(i32_lt_u_i, a < b)
+    SIMPLE(i32_lt_u_i)
     BIN_I32_IMM(i32_gt_s_i, (int32_t)a > (int32_t)b)
     BIN_I32_IMM(i32_gt_u_i, a > b)
     BIN_I32_IMM(i32_le_s_i, (int32_t)a <= (int32_t)b)
@@ -1359,7 +1452,7 @@ dispatch:
 
     /* ---- f64 arithmetic on memory ---- */
     F64_M(f64_add_m, x + m)
-    F64_M(f64_sub_m, x - m)
+    SIMPLE(f64_sub_m)
     F64_M(f64_rsub_m, m - x)
     F64_M(f64_mul_m, x * m)
     F64_M(f64_div_m, x / m)
@@ -1367,21 +1460,7 @@ dispatch:
     F64_RMW(f64_add_rmw, m + x)
     F64_RMW(f64_sub_rmw, m - x)
     F64_RMW(f64_mul_rmw, m * x)
-    CASE(f64_mac_rmw) {
-        uint64_t ea2 = (uint64_t)(uint32_t)(I32(5) + pc[6]) + pc[7], v;
-        MEM_CHECK(ea2, 8);
-        memcpy(&v, mem + ea2, 8);
-        double t = F64(4) * num_f64_from_bits(LE64(v)); /* rounded here: no contraction across statements */
-        uint64_t ea = EA_M(1, 2);
-        if (UNLIKELY(ea + 8 > memsize)) {
-            pc += 1; /* the second access's place in the code map */
-            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);
-        }
-        memcpy(&v, mem + ea, 8);
-        v = LE64(num_f64_bits(num_f64_from_bits(LE64(v)) + t));
-        memcpy(mem + ea, &v, 8);
-        NEXT(8);
-    }
+    SIMPLE(f64_mac_rmw)
     F64_K(f64_add_k, x + k)
     F64_K(f64_sub_k, x - k)
     F64_K(f64_rsub_k, k - x)
@@ -1394,6 +1473,9 @@ dispatch:
     MOV(mov64, 8)
     BR_AND(br_and_nz, (a & b) != 0)
     BR_AND(br_and_z, (a & b) == 0)
+
+    /* ---- fused pairs ---- */
+    INTERP_PAIR_PARTS(PAIR_)
 
 #if !INTERP_THREADED
     case OP_COUNT_: break;

@@ -220,15 +220,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         wasm_module_delete(m);
     }
 
-    /* The input as a serialized module, as is and with its checksum put right. */
+    /* The input as a serialized module, as is and with its checksum put right. The stores may
+     * still hold what the run took (a value stack): the cap counts from what is live now. */
     fa.hard = true;
-    fa.cap = fuzz_load_cap(size) + fuzz_stack_allowance(&info);
+    size_t base = fa.live;
+    fa.cap = base + fuzz_load_cap(size) + fuzz_stack_allowance(&info);
     fa.phase = "deserializing";
     wasm_module_t *d = wasm_module_deserialize(store, &bin);
     if (d) wasm_module_delete(d);
     if (size >= 32 && memcmp(data, "\0wispmod", 8) == 0) {
         struct fuzz_code_info inner = fuzz_scan_code(data + 32, size - 32);
-        fa.cap = fuzz_load_cap(size) + fuzz_stack_allowance(&inner);
+        fa.cap = base + fuzz_load_cap(size) + fuzz_stack_allowance(&inner);
         wasm_byte_vec_t fixed;
         wasm_byte_vec_new(&fixed, size, (const wasm_byte_t *)data);
         uint64_t h = 0xcbf29ce484222325ull;

@@ -167,7 +167,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             ok = make_import(s, &d, &imports[i]);
         }
         struct wisp_instance *inst = NULL;
-        if (ok) {
+        /* One input in eight first tries an import of the wrong kind or type, which must be
+         * refused cleanly (WISP_ERR_UNLINKABLE) before the right ones are given. */
+        if (ok && ni && (h & 0x70) == 0x10) {
+            size_t k = (size_t)(h >> 8) % ni;
+            struct wisp_extern saved = imports[k];
+            static const uint8_t i64_type[1] = {WISP_I64};
+            struct wisp_functype ft = {0, 1, NULL, i64_type};
+            struct wisp_globaltype gt = {WISP_I64, (h >> 20) & 1};
+            if (saved.kind == WISP_EXTERN_FUNC && (h >> 21) & 1) {
+                imports[k].of.func = wisp_func_new(s, &ft, stub, NULL, NULL);
+            } else {
+                imports[k].kind = WISP_EXTERN_GLOBAL;
+                imports[k].of.global = wisp_global_new(s, &gt, zero_of(WISP_I64));
+            }
+            if (imports[k].of.func) {
+                r = wisp_instance_new(s, m, imports, ni, &inst);
+                if ((r.kind == WISP_OK) != (inst != NULL)) fuzz_fail("wisp_instance_new: result and instance disagree");
+                /* (It may still fit: an i64 global for an i64 global import, say.) */
+                if (r.kind == WISP_ERROR && r.error != WISP_ERR_UNLINKABLE && r.error != WISP_ERR_OUT_OF_MEMORY &&
+                    r.error != WISP_ERR_LIMIT)
+                    fuzz_fail("a mismatched import gave error %d: %s", (int)r.error, r.message ? r.message : "");
+                if (r.kind != WISP_ERROR) check_call_result(&r, "instantiating with a replaced import");
+                wisp_result_free(&r);
+            }
+            imports[k] = saved;
+        }
+        if (ok && !inst) {
             r = wisp_instance_new(s, m, imports, ni, &inst);
             if ((r.kind == WISP_OK) != (inst != NULL)) fuzz_fail("wisp_instance_new: result and instance disagree");
             if (r.kind == WISP_ERROR && r.error != WISP_ERR_OUT_OF_MEMORY && r.error != WISP_ERR_LIMIT)
