@@ -1,21 +1,31 @@
 /* libFuzzer target "run": loads a module, instantiates it with stub imports and calls every
  * exported function with zero arguments (then reads exported globals, memories and tables).
  *
- * Hangs, without fuel: a module whose code holds a `loop` is loaded but never run. Without loops
- * every instruction of a body runs at most once per call, so the only way to run long is a wide
- * call tree; max_call_depth is chosen from the most call instructions in any one body so that a
- * call makes at most ~4,096 calls in all (fuzz_call_depth), and memories are capped at 4 MiB and
- * tables at 64 Ki elements so that no bulk instruction runs long either.
+ * Hangs, without fuel: a module without `loop` runs in-process. Without loops every instruction
+ * of a body runs at most once per call, so the only way to run long is a wide call tree;
+ * max_call_depth is chosen from the most call instructions in any one body so that a call makes
+ * at most ~4,096 calls in all (fuzz_call_depth), and memories are capped at 4 MiB and tables at
+ * 64 Ki elements so that no bulk instruction runs long either. A module with loops runs in a
+ * forked child stopped by a timer after 200 ms (see run_module_in_child): its crashes are still
+ * caught, but libFuzzer does not see the coverage of its execution.
  *
  * Allocation: loading is capped hard at 64 x the input + 1 MiB (plus the validator's operand
- * stack: fuzz_stack_allowance; see fuzz_load.c); instantiation
- * and calls may allocate what the module declares (tables, the value stack), so past the load
- * they get a soft cap of 64 MiB: an allocation past it fails and must be reported as a clean
- * error. One input in eight also fails one allocation of the instantiation, to walk the
- * out-of-memory paths of the runtime. Everything must be given back at the end. */
+ * stack: fuzz_stack_allowance; see fuzz_load.c); instantiation and calls may allocate what the
+ * module declares (tables, the value stack), so past the load they get a soft cap of 64 MiB: an
+ * allocation past it fails and must be reported as a clean error. One input in eight also fails
+ * one allocation of the instantiation, to walk the out-of-memory paths of the runtime, and one
+ * in eight first offers a mismatched import, which must be refused cleanly. Everything must be
+ * given back at the end. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "fuzz_common.h"
 
@@ -130,6 +140,96 @@ static void call_exports(struct wisp_store *s, struct wisp_instance *inst, struc
     }
 }
 
+/* Instantiates m in a new store (one import in eight first replaced by a mismatched one) and
+ * calls its exports. Returns whether an instance was made. */
+static bool run_module(struct wisp_engine *e, const struct wisp_module *m, struct fuzz_alloc *fa, uint64_t h,
+                       struct run_stats *st) {
+    fa->hard = false;
+    fa->cap = RUN_SOFT_CAP;
+    if ((h & 7) == 0) fa->fail_at = fa->count + 1 + (h >> 3) % 64;
+    fa->phase = "instantiating";
+    struct wisp_result r;
+    struct wisp_store *s = wisp_store_new(e);
+    size_t ni = wisp_module_import_count(m);
+    struct wisp_extern *imports = calloc(ni ? ni : 1, sizeof *imports);
+    bool ok = s && imports;
+    for (size_t i = 0; ok && i < ni; i++) {
+        struct wisp_import_desc d;
+        if (!wisp_module_import(m, i, &d)) fuzz_fail("import %zu not described", i);
+        ok = make_import(s, &d, &imports[i]);
+    }
+    struct wisp_instance *inst = NULL;
+    /* One input in eight first tries an import of the wrong kind or type, which must be refused
+     * cleanly (WISP_ERR_UNLINKABLE) before the right ones are given. */
+    if (ok && ni && (h & 0x70) == 0x10) {
+        size_t k = (size_t)(h >> 8) % ni;
+        struct wisp_extern saved = imports[k];
+        static const uint8_t i64_type[1] = {WISP_I64};
+        struct wisp_functype ft = {0, 1, NULL, i64_type};
+        struct wisp_globaltype gt = {WISP_I64, (h >> 20) & 1};
+        if (saved.kind == WISP_EXTERN_FUNC && (h >> 21) & 1) {
+            imports[k].of.func = wisp_func_new(s, &ft, stub, NULL, NULL);
+        } else {
+            imports[k].kind = WISP_EXTERN_GLOBAL;
+            imports[k].of.global = wisp_global_new(s, &gt, zero_of(WISP_I64));
+        }
+        if (imports[k].of.func) {
+            r = wisp_instance_new(s, m, imports, ni, &inst);
+            if ((r.kind == WISP_OK) != (inst != NULL)) fuzz_fail("wisp_instance_new: result and instance disagree");
+            /* (It may still fit: an i64 global for an i64 global import, say.) */
+            if (r.kind == WISP_ERROR && r.error != WISP_ERR_UNLINKABLE && r.error != WISP_ERR_OUT_OF_MEMORY &&
+                r.error != WISP_ERR_LIMIT)
+                fuzz_fail("a mismatched import gave error %d: %s", (int)r.error, r.message ? r.message : "");
+            if (r.kind != WISP_ERROR) check_call_result(&r, "instantiating with a replaced import");
+            wisp_result_free(&r);
+        }
+        imports[k] = saved;
+    }
+    if (ok && !inst) {
+        r = wisp_instance_new(s, m, imports, ni, &inst);
+        if ((r.kind == WISP_OK) != (inst != NULL)) fuzz_fail("wisp_instance_new: result and instance disagree");
+        if (r.kind == WISP_ERROR && r.error != WISP_ERR_OUT_OF_MEMORY && r.error != WISP_ERR_LIMIT)
+            fuzz_fail("instantiating with matching stubs failed: %s", r.message ? r.message : "");
+        if (r.kind != WISP_ERROR) check_call_result(&r, "instantiating");
+        wisp_result_free(&r);
+    }
+    fa->phase = "calling exports";
+    if (inst) call_exports(s, inst, st);
+    fa->phase = "freeing the store";
+    wisp_store_free(s);
+    free(imports);
+    return inst != NULL;
+}
+
+/* A module with loops may run forever: it runs in a child process that a timer stops after
+ * RUN_CHILD_MS. The child's coverage is lost to libFuzzer, but a crash in it (a signal other
+ * than the timer's, or a failed check: a nonzero exit) is reported here as this input's. With
+ * WISP_FUZZ_NOFORK set, such a module runs in-process (to debug a crash; it may hang). */
+#define RUN_CHILD_MS 200
+
+static void run_module_in_child(struct wisp_engine *e, const struct wisp_module *m, struct fuzz_alloc *fa,
+                                uint64_t h, struct run_stats *st) {
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) return; /* no process to spare: skip the run */
+    if (pid == 0) {
+        struct itimerval t = {{0, 0}, {0, RUN_CHILD_MS * 1000}};
+        signal(SIGALRM, SIG_DFL);
+        setitimer(ITIMER_REAL, &t, NULL);
+        run_module(e, m, fa, h, st);
+        _exit(0);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) fuzz_fail("waitpid: %s", strerror(errno));
+    if (WIFSIGNALED(status) && WTERMSIG(status) != SIGALRM)
+        fuzz_fail("running the module (in a child: rerun with WISP_FUZZ_NOFORK=1) died of signal %d",
+                  WTERMSIG(status));
+    if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+        fuzz_fail("running the module (in a child: rerun with WISP_FUZZ_NOFORK=1) failed, exit %d",
+                  WEXITSTATUS(status));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     struct fuzz_code_info info = fuzz_scan_code(data, size);
     struct fuzz_alloc fa;
@@ -150,63 +250,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     struct wisp_result r = wisp_module_new(e, data, size, &m);
     wisp_result_free(&r);
     struct run_stats st = {0, 0};
-    bool loaded = m != NULL, instantiated = false;
+    bool loaded = m != NULL, instantiated = false, forked = false;
+    uint64_t h = fuzz_hash(data, size);
     if (m && info.ok && !info.has_loop) {
-        fa.hard = false;
-        fa.cap = RUN_SOFT_CAP;
-        uint64_t h = fuzz_hash(data, size);
-        if ((h & 7) == 0) fa.fail_at = fa.count + 1 + (h >> 3) % 64;
-        fa.phase = "instantiating";
-        struct wisp_store *s = wisp_store_new(e);
-        size_t ni = wisp_module_import_count(m);
-        struct wisp_extern *imports = calloc(ni ? ni : 1, sizeof *imports);
-        bool ok = s && imports;
-        for (size_t i = 0; ok && i < ni; i++) {
-            struct wisp_import_desc d;
-            if (!wisp_module_import(m, i, &d)) fuzz_fail("import %zu not described", i);
-            ok = make_import(s, &d, &imports[i]);
-        }
-        struct wisp_instance *inst = NULL;
-        /* One input in eight first tries an import of the wrong kind or type, which must be
-         * refused cleanly (WISP_ERR_UNLINKABLE) before the right ones are given. */
-        if (ok && ni && (h & 0x70) == 0x10) {
-            size_t k = (size_t)(h >> 8) % ni;
-            struct wisp_extern saved = imports[k];
-            static const uint8_t i64_type[1] = {WISP_I64};
-            struct wisp_functype ft = {0, 1, NULL, i64_type};
-            struct wisp_globaltype gt = {WISP_I64, (h >> 20) & 1};
-            if (saved.kind == WISP_EXTERN_FUNC && (h >> 21) & 1) {
-                imports[k].of.func = wisp_func_new(s, &ft, stub, NULL, NULL);
-            } else {
-                imports[k].kind = WISP_EXTERN_GLOBAL;
-                imports[k].of.global = wisp_global_new(s, &gt, zero_of(WISP_I64));
-            }
-            if (imports[k].of.func) {
-                r = wisp_instance_new(s, m, imports, ni, &inst);
-                if ((r.kind == WISP_OK) != (inst != NULL)) fuzz_fail("wisp_instance_new: result and instance disagree");
-                /* (It may still fit: an i64 global for an i64 global import, say.) */
-                if (r.kind == WISP_ERROR && r.error != WISP_ERR_UNLINKABLE && r.error != WISP_ERR_OUT_OF_MEMORY &&
-                    r.error != WISP_ERR_LIMIT)
-                    fuzz_fail("a mismatched import gave error %d: %s", (int)r.error, r.message ? r.message : "");
-                if (r.kind != WISP_ERROR) check_call_result(&r, "instantiating with a replaced import");
-                wisp_result_free(&r);
-            }
-            imports[k] = saved;
-        }
-        if (ok && !inst) {
-            r = wisp_instance_new(s, m, imports, ni, &inst);
-            if ((r.kind == WISP_OK) != (inst != NULL)) fuzz_fail("wisp_instance_new: result and instance disagree");
-            if (r.kind == WISP_ERROR && r.error != WISP_ERR_OUT_OF_MEMORY && r.error != WISP_ERR_LIMIT)
-                fuzz_fail("instantiating with matching stubs failed: %s", r.message ? r.message : "");
-            if (r.kind != WISP_ERROR) check_call_result(&r, "instantiating");
-            wisp_result_free(&r);
-        }
-        fa.phase = "calling exports";
-        instantiated = inst != NULL;
-        if (inst) call_exports(s, inst, &st);
-        fa.phase = "freeing the store";
-        wisp_store_free(s);
-        free(imports);
+        instantiated = run_module(e, m, &fa, h, &st);
+    } else if (m && info.ok) {
+        forked = !getenv("WISP_FUZZ_NOFORK");
+        if (forked) run_module_in_child(e, m, &fa, h, &st);
+        else instantiated = run_module(e, m, &fa, h, &st);
     }
     fa.phase = "freeing";
     wisp_module_free(m);
@@ -214,7 +265,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fuzz_alloc_check_empty(&fa);
     if (getenv("WISP_FUZZ_VERBOSE"))
         fprintf(stderr, "run: %s, %s, %u calls, %u traps, call depth %u, peak %zu bytes\n",
-                loaded ? "loaded" : "not loaded", info.has_loop ? "has loops" : instantiated ? "instantiated" : "not run",
-                st.calls, st.traps, cfg.max_call_depth, fa.peak);
+                loaded ? "loaded" : "not loaded",
+                forked ? "has loops: run in a child" : instantiated ? "instantiated" : "not run", st.calls, st.traps,
+                cfg.max_call_depth, fa.peak);
     return 0;
 }
