@@ -221,6 +221,13 @@ struct interp_frame {
     P(ld64, ld64) P(ld8u, br_i32_ne) P(ld8u, br_nz) P(ld8u, br_table) P(ld8u, br_z) P(ld8u, ld8u)  \
     P(st32, copy) P(st32, i32_add_i)                                                              
 
+/* The instructions that start pairs (each A above, once). */
+#define INTERP_PAIR_FIRSTS(F) \
+    F(const32) F(copy) F(copy2) F(f64_mac_rmw) F(f64_mul) F(f64_sub_m) F(i32_add) F(i32_add2)      \
+    F(i32_add_i) F(i32_and_i) F(i32_lea) F(i32_lt_u_i) F(i32_or) F(i32_rotl_i) F(i32_shl_i)        \
+    F(i32_shr_u_i) F(i32_sub) F(i32_xor) F(i64_mul_k) F(i64_xorshr) F(ld32) F(ld32_w) F(ld32_x)    \
+    F(ld64) F(ld8u) F(st32)                                                                       
+
 /* A loop's closing branch with its induction variable's update: s += i (i32, wrapping), then
  * branch when `s CMP imm` holds, for the ten i32 comparisons in wasm order ("siio": slot, addend,
  * comparand, offset). */
@@ -228,6 +235,10 @@ struct interp_frame {
     X(br_add_eq, "siio") X(br_add_ne, "siio") X(br_add_lt_s, "siio") X(br_add_lt_u, "siio")              \
     X(br_add_gt_s, "siio") X(br_add_gt_u, "siio") X(br_add_le_s, "siio") X(br_add_le_u, "siio")          \
     X(br_add_ge_s, "siio") X(br_add_ge_u, "siio")                                                      \
+    /* the same against a slot, read after the update ("siso") */                                    \
+    X(br_add_eq_r, "siso") X(br_add_ne_r, "siso") X(br_add_lt_s_r, "siso") X(br_add_lt_u_r, "siso")      \
+    X(br_add_gt_s_r, "siso") X(br_add_gt_u_r, "siso") X(br_add_le_s_r, "siso") X(br_add_le_u_r, "siso")  \
+    X(br_add_ge_s_r, "siso") X(br_add_ge_u_r, "siso")                                                  \
     /* branch when (s & imm) != 0 / == 0 */                                                           \
     X(br_and_nz, "sio") X(br_and_z, "sio")
 

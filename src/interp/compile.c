@@ -20,6 +20,14 @@
 #include "code.h"
 #include "interp.h"
 
+/* Inlining emit everywhere makes this file a third bigger for no gain in compile speed (the
+ * binary has a size budget, README: Benchmarks). */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* Code larger than this is refused (branch offsets stay far inside int32). */
 #define MAX_CODE_WORDS (UINT32_C(1) << 28)
 
@@ -79,8 +87,8 @@ struct last {
  * position and opcode (to restore it if this one is taken back). */
 struct emitted {
     uint32_t pos;
-    uint16_t op;
-    uint16_t a_op;
+    uint32_t op;
+    uint32_t a_op;
     uint32_t a_pos; /* UINT32_MAX: not fused */
 };
 
@@ -125,13 +133,14 @@ struct interp_backend {
     struct interp_srcpos *map;
     size_t nmap, map_cap;
     struct last last;
-    struct last prev; /* the instruction emitted just before `last`'s, if recorded */
-    /* The last instructions emitted (a ring): for fusing pairs (code.h INTERP_PAIRS) and undoing
-     * that when an instruction is taken back. */
-    struct emitted hist[8];
-    uint32_t nhist;  /* instructions recorded (the newest at hist[(nhist - 1) % 8]) */
-    uint32_t nvalid; /* how many of them are still in the ring */
-    uint8_t pair_first[OP_COUNT_]; /* per opcode A: index + 1 of its first pair, 0 = none */
+    struct last prev; /* the instruction emitted just before `last`'s, if recorded (valid, op, pos) */
+    /* The last two instructions emitted (h[1] the newest; pos UINT32_MAX: none): for fusing
+     * pairs (code.h INTERP_PAIRS) and undoing that when an instruction is taken back (never more
+     * than two at once). */
+    struct emitted h[2];
+    uint8_t pair_at[1025];      /* hash (PAIR_HASH) of (A, B) -> index + 1 in pairs[]; 0 = none, as at 1024 */
+    uint16_t pair_base[OP_COUNT_]; /* per opcode A: PAIR_HASH's part for A, or 1024 if it starts none */
+    uint32_t pv_h;                 /* that of the last instruction (1024 also if it is a pair's second) */
     bool uses_zs;     /* the zero slot is read */
     /* The pending load (at most one): a load not emitted yet, kept as the stack entry pl_idx
      * (VK_LOAD) until its consumer, which may take it as a memory operand. Nothing that could trap,
@@ -195,7 +204,7 @@ static bool grow(struct interp_backend *b, void **items, size_t *cap, size_t nee
 
 /* ---- emitting ----------------------------------------------------------------------------------- */
 
-/* The fused pairs (code.h), sorted by A then B; lenA: A's size in words. */
+/* The fused pairs (code.h). */
 struct pair {
     uint16_t a, b, p;
 };
@@ -204,36 +213,50 @@ static const struct pair pairs[] = {
     INTERP_PAIR_PARTS(PAIR_ENTRY_)
 #undef PAIR_ENTRY_
 };
-static const char *const op_layouts[] = {
-#define OP_LAYOUT_(name, layout) layout,
-    INTERP_OPS(OP_LAYOUT_)
-#undef OP_LAYOUT_
-};
+#define PAIR_HASH(a, b) (((uint32_t)(a) * 37u + (uint32_t)(b)) & 1023u)
+_Static_assert(sizeof pairs / sizeof pairs[0] < 128, "pair_at stays sparse");
 
-/* Size in words of an instruction with opcode op (not br_table). */
-static uint32_t op_size(uint16_t op) {
-    uint32_t n = 1;
-    for (const char *l = op_layouts[op]; *l; l++) n += (*l == 'L' || *l == 'P') ? 2 : 1;
-    return n;
-}
-
-/* Takes back the code from position pos on (instructions emitted last), undoing pair fusions
- * whose second instruction goes. */
+/* Takes back the code from position pos on (at most the last two instructions), undoing pair
+ * fusions whose second instruction goes. */
 static void truncate_code(struct interp_backend *b, uint32_t pos) {
     b->ncode = pos;
-    while (b->nvalid) {
-        const struct emitted *h = &b->hist[(b->nhist - 1) % 8];
-        if (h->pos < pos) break;
+    for (int k = 1; k >= 0; k--) {
+        struct emitted *h = &b->h[k];
+        if (h->pos == UINT32_MAX || h->pos < pos) break;
         if (h->a_pos < pos && !b->err) b->code[h->a_pos] = b->hw ? (uint32_t)b->hw[h->a_op] : h->a_op;
-        b->nhist--;
-        b->nvalid--;
+        h->pos = UINT32_MAX;
+    }
+    /* The newest instruction left, if known, may start a pair again. */
+    struct emitted *t = b->h[1].pos != UINT32_MAX ? &b->h[1] : &b->h[0];
+    b->pv_h = t->pos != UINT32_MAX && t->a_pos == UINT32_MAX ? b->pair_base[t->op] : 1024;
+    if (t == &b->h[0]) {
+        b->h[1] = b->h[0];
+        b->h[0].pos = UINT32_MAX;
+    }
+}
+
+/* A__B for A, the instruction before the one being emitted (B, its opcode op), starting the
+ * search at hash slot h; records it in b->h[1] (B's entry). */
+static NOINLINE void fuse_pair(struct interp_backend *b, uint32_t op, uint32_t h) {
+    const struct emitted *a = &b->h[0];
+    for (uint32_t k; (k = b->pair_at[h]) != 0; h = (h + 1) & 1023u) {
+        const struct pair *q = &pairs[k - 1];
+        if (q->a != a->op || q->b != op) continue;
+        b->code[a->pos] = b->hw ? (uint32_t)b->hw[q->p] : q->p;
+        b->h[1].a_pos = a->pos;
+        b->h[1].a_op = a->op;
+        return;
     }
 }
 
 /* Appends an instruction of n words (handler word included) and returns its words to fill in;
  * after a failure, a scratch area. */
-static uint32_t *emit(struct interp_backend *b, enum interp_op op, uint32_t n) {
-    b->prev = b->last;
+static NOINLINE uint32_t *emit(struct interp_backend *b, enum interp_op op, uint32_t n) {
+    /* (field by field: a copy of the whole struct right after set_last wrote it piecewise would
+     * stall on store forwarding) */
+    b->prev.valid = b->last.valid;
+    b->prev.op = b->last.op;
+    b->prev.pos = b->last.pos;
     b->last.valid = false;
     if (b->err) return b->scratch;
     if (b->ncode + n > MAX_CODE_WORDS) {
@@ -243,24 +266,23 @@ static uint32_t *emit(struct interp_backend *b, enum interp_op op, uint32_t n) {
     if (!grow(b, (void **)&b->code, &b->code_cap, b->ncode + n, sizeof *b->code)) return b->scratch;
     uint32_t *w = b->code + b->ncode;
     w[0] = b->hw ? (uint32_t)b->hw[op] : (uint32_t)op;
-    struct emitted e = {(uint32_t)b->ncode, (uint16_t)op, 0, UINT32_MAX};
-    if (b->nvalid) {
-        /* Right after an instruction A that falls through to it: the pair A__B if there is one. */
-        const struct emitted *a = &b->hist[(b->nhist - 1) % 8];
-        uint32_t k = b->pair_first[a->op];
-        if (k && a->a_pos == UINT32_MAX && a->pos + op_size(a->op) == e.pos) {
-            for (k--; k < sizeof pairs / sizeof pairs[0] && pairs[k].a == a->op; k++) {
-                if (pairs[k].b != op) continue;
-                b->code[a->pos] = b->hw ? (uint32_t)b->hw[pairs[k].p] : pairs[k].p;
-                e.a_pos = a->pos;
-                e.a_op = a->op;
-                break;
-            }
-        }
+    /* (field by field, as prev above) */
+    b->h[0].pos = b->h[1].pos;
+    b->h[0].op = b->h[1].op;
+    b->h[0].a_op = b->h[1].a_op;
+    b->h[0].a_pos = b->h[1].a_pos;
+    b->h[1].pos = (uint32_t)b->ncode;
+    b->h[1].op = op;
+    b->h[1].a_pos = UINT32_MAX;
+    /* Right after an instruction A (which ends here: instructions are appended, and taken back
+     * only from the end) that may start a pair and is not itself the second of one: the pair
+     * A__B, if there is one. Most (A, B) have none and meet an empty slot at once. */
+    uint32_t h = b->pv_h == 1024 ? 1024 : (b->pv_h + op) & 1023u;
+    b->pv_h = b->pair_base[op];
+    if (b->pair_at[h]) {
+        fuse_pair(b, op, h);
+        if (b->h[1].a_pos != UINT32_MAX) b->pv_h = 1024;
     }
-    b->hist[b->nhist % 8] = e;
-    b->nhist++;
-    if (b->nvalid < 8) b->nvalid++;
     b->ncode += n;
     return w;
 }
@@ -269,7 +291,7 @@ static uint32_t *emit(struct interp_backend *b, enum interp_op op, uint32_t n) {
 static uint32_t here(const struct interp_backend *b) { return (uint32_t)b->ncode; }
 
 /* Records the current wasm offset for the instruction at pos (it may trap or call). */
-static void add_map(struct interp_backend *b, uint32_t pos) {
+static inline void add_map(struct interp_backend *b, uint32_t pos) {
     if (b->err) return;
     if (!grow(b, (void **)&b->map, &b->map_cap, b->nmap + 1, sizeof *b->map)) return;
     b->map[b->nmap].pos = pos;
@@ -353,9 +375,9 @@ static inline struct vent *ent(struct interp_backend *b, uint32_t i) {
     return i < b->vs_cap ? &b->vs[i] : ent_grow(b, i);
 }
 
-static void push_stack(struct interp_backend *b, uint32_t i) { ent(b, i)->kind = VK_STACK; }
+static inline void push_stack(struct interp_backend *b, uint32_t i) { ent(b, i)->kind = VK_STACK; }
 
-static void push_local(struct interp_backend *b, uint32_t i, uint32_t slot) {
+static inline void push_local(struct interp_backend *b, uint32_t i, uint32_t slot) {
     struct vent *e = ent(b, i);
     e->kind = VK_LOCAL;
     e->slot = slot;
@@ -363,7 +385,7 @@ static void push_local(struct interp_backend *b, uint32_t i, uint32_t slot) {
     if (i < b->md) b->md = i;
 }
 
-static void push_const(struct interp_backend *b, uint32_t i, uint64_t bits) {
+static inline void push_const(struct interp_backend *b, uint32_t i, uint64_t bits) {
     struct vent *e = ent(b, i);
     e->kind = VK_CONST;
     e->bits = bits;
@@ -388,7 +410,7 @@ static uint32_t refs_to(const struct vent *e, uint32_t s) {
 
 /* Forgets what entry e refers to; it becomes canonical (its slot is about to be written, or it
  * is popped). */
-static void release(struct interp_backend *b, struct vent *e) {
+static inline void release(struct interp_backend *b, struct vent *e) {
     if (e->kind == VK_LOCAL) {
         b->lcount[e->slot]--;
     } else if (e->kind == VK_ADDR) {
@@ -514,10 +536,10 @@ static struct addr addr_of(const struct interp_backend *b, const struct vent *e,
     return x;
 }
 
-static void add_map(struct interp_backend *b, uint32_t pos);
+static inline void add_map(struct interp_backend *b, uint32_t pos);
 
 /* Writes entry i's value into slot dst, leaving the entry as it is. */
-static void emit_value_to(struct interp_backend *b, uint32_t i, uint32_t dst) {
+static NOINLINE void emit_value_to(struct interp_backend *b, uint32_t i, uint32_t dst) {
     const struct vent *e = ent(b, i);
     switch (e->kind) {
     case VK_LOAD: {
@@ -543,7 +565,7 @@ static void emit_value_to(struct interp_backend *b, uint32_t i, uint32_t dst) {
 }
 
 /* Makes entry i canonical. */
-static void materialize(struct interp_backend *b, uint32_t i) {
+static NOINLINE void materialize(struct interp_backend *b, uint32_t i) {
     struct vent *e = ent(b, i);
     if (e->kind == VK_STACK) return;
     emit_value_to(b, i, SL(b, i));
@@ -564,7 +586,7 @@ static void flush_below(struct interp_backend *b, uint32_t h) {
 }
 
 /* Pops entry i for an instruction about to be emitted: the slot to read it from. */
-static uint32_t take(struct interp_backend *b, uint32_t i) {
+static NOINLINE uint32_t take(struct interp_backend *b, uint32_t i) {
     struct vent *e = ent(b, i);
     if (e->kind == VK_LOCAL) {
         uint32_t s = e->slot;
@@ -756,9 +778,11 @@ static struct cond get_cond(struct interp_backend *b, uint32_t i) {
         b->last.valid = false;
         /* `x += k` just before, on the compared variable itself (a loop's induction variable). */
         const struct last *p = &b->prev;
-        if (c.op >= OP_br_i32_eq_i && c.op <= OP_br_i32_ge_u_i && p->valid && p->op == OP_i32_add_i &&
+        bool imm = c.op >= OP_br_i32_eq_i && c.op <= OP_br_i32_ge_u_i;
+        if ((imm || (c.op >= OP_br_i32_eq && c.op <= OP_br_i32_ge_u)) && p->valid && p->op == OP_i32_add_i &&
             p->pos + 4 == l->pos && !b->err && b->code[p->pos + 1] == c.a && b->code[p->pos + 2] == c.a) {
-            c.op = (uint16_t)(OP_br_add_eq + (c.op - OP_br_i32_eq_i));
+            c.op = imm ? (uint16_t)(OP_br_add_eq + (c.op - OP_br_i32_eq_i))
+                       : (uint16_t)(OP_br_add_eq_r + (c.op - OP_br_i32_eq));
             c.nops = 3;
             c.add = b->code[p->pos + 3];
             truncate_code(b, p->pos);
@@ -802,7 +826,8 @@ static const uint8_t cmp_negate[10] = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
 static const uint8_t cmp_mirror[10] = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
 
 static struct cond negate(struct cond c) {
-    static const uint16_t groups[5] = {OP_br_i32_eq, OP_br_i64_eq, OP_br_i32_eq_i, OP_br_i64_eq_i, OP_br_add_eq};
+    static const uint16_t groups[6] = {OP_br_i32_eq,   OP_br_i64_eq, OP_br_i32_eq_i,
+                                       OP_br_i64_eq_i, OP_br_add_eq, OP_br_add_eq_r};
     switch (c.op) {
     case OP_br_nz: c.op = OP_br_z; return c;
     case OP_br_z: c.op = OP_br_nz; return c;
@@ -812,7 +837,7 @@ static struct cond negate(struct cond c) {
     case OP_br_and_z: c.op = OP_br_and_nz; return c;
     default: break;
     }
-    for (int g = 0; g < 5; g++)
+    for (int g = 0; g < 6; g++)
         if (c.op >= groups[g] && c.op < groups[g] + 10) {
             c.op = (uint16_t)(groups[g] + cmp_negate[c.op - groups[g]]);
             break;
@@ -984,7 +1009,6 @@ static bool defer_addr(struct interp_backend *b, uint16_t op, uint32_t bb) {
     b->height = bb + 1;
     if ((r.a == NOSLOT || r.a < b->nl || r.a == SL(b, bb)) && (r.b == NOSLOT || r.b < b->nl || r.b == SL(b, bb))) {
         push_addr(b, bb, r);
-        b->last.valid = false;
         return true;
     }
     /* It names the popped slot above: computed now, in one instruction. */
@@ -1650,7 +1674,7 @@ static void emit_access(struct interp_backend *b, uint16_t op, uint32_t bb, uint
 
 /* An instruction with operands taken from nops consecutive stack entries at bb, then nimm
  * immediates; with a result at bb if `result`. */
-static void emit_simple(struct interp_backend *b, enum interp_op op, uint32_t bb, uint32_t nops, const uint32_t *imms,
+static NOINLINE void emit_simple(struct interp_backend *b, enum interp_op op, uint32_t bb, uint32_t nops, const uint32_t *imms,
                         uint32_t nimm, bool result, bool traps) {
     uint32_t s[3] = {0, 0, 0};
     for (uint32_t k = 0; k < nops; k++) s[k] = take(b, bb + k);
@@ -1727,7 +1751,8 @@ static int hook_func_begin(void *self, uint32_t func_index, const struct mod_fun
     b->ncf = 0;
     b->npt = 0;
     b->ncode = 0;
-    b->nhist = b->nvalid = 0;
+    b->h[0].pos = b->h[1].pos = UINT32_MAX;
+    b->pv_h = 1024;
     b->nmap = 0;
     b->last.valid = false;
     b->prev.valid = false;
@@ -1945,7 +1970,13 @@ struct interp_backend *interp_backend_new(struct module *m, struct cg_backend *o
     b->m = m;
     b->a = &m->alloc;
     b->hw = interp_handler_words();
-    for (size_t k = sizeof pairs / sizeof pairs[0]; k-- > 0;) b->pair_first[pairs[k].a] = (uint8_t)(k + 1);
+    for (size_t k = 0; k < OP_COUNT_; k++) b->pair_base[k] = 1024;
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        b->pair_base[pairs[k].a] = (uint16_t)(((uint32_t)pairs[k].a * 37u) & 1023u);
+        uint32_t h = PAIR_HASH(pairs[k].a, pairs[k].b);
+        while (b->pair_at[h]) h = (h + 1) & 1023u;
+        b->pair_at[h] = (uint8_t)(k + 1);
+    }
     if (m->ncodes && !m->compiled) {
         m->compiled = base_calloc(&m->alloc, m->ncodes, sizeof *m->compiled);
         if (!m->compiled) {

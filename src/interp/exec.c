@@ -648,6 +648,16 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
         memmove(mem + ea, mem + ea2, n);                                               \
         NEXT(7);                                                                       \
     }
+/* The same against a slot, read after the update (it may be the variable itself). */
+#define BR_ADD_R(name, cond)              \
+    CASE(name) {                          \
+        uint32_t a = I32(1) + pc[2], b;   \
+        SET32(1, a);                      \
+        b = I32(3);                       \
+        if (cond) pc += (int32_t)pc[4];   \
+        else pc += 5;                     \
+        DISPATCH();                       \
+    }
 #define BR_AND(name, cond)                \
     CASE(name) {                          \
         uint32_t a = I32(1), b = pc[2];   \
@@ -667,6 +677,17 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
 
 #define SX32(x) ((uint32_t)(int32_t)(x))
 #define SX64(x) ((uint64_t)(int64_t)(x))
+
+/* The SSE2 and AArch64 square roots are IEEE 754's and already what wasm asks: a NaN operand
+ * comes back quieted (an arithmetic NaN), a negative one gives the default NaN (canonical, of
+ * either sign, which wasm allows). Elsewhere numeric.h spells it out. */
+#if defined(__GNUC__) && (defined(__SSE2_MATH__) || defined(__aarch64__))
+#define SQRT64(a) __builtin_sqrt(a)
+#define SQRT32(a) __builtin_sqrtf(a)
+#else
+#define SQRT64(a) num_f64_sqrt(a)
+#define SQRT32(a) num_f32_sqrt(a)
+#endif
 
 /* The instructions that start fused pairs: their bodies and sizes. */
 #define BODY_copy { S(1) = S(2); }
@@ -1289,7 +1310,7 @@ dispatch:
     UN(f32_floor, float, F32, SETF32, num_f32_floor(a))
     UN(f32_trunc, float, F32, SETF32, num_f32_trunc(a))
     UN(f32_nearest, float, F32, SETF32, num_f32_nearest(a))
-    UN(f32_sqrt, float, F32, SETF32, num_f32_sqrt(a))
+    UN(f32_sqrt, float, F32, SETF32, SQRT32(a))
     BIN(f32_add, float, F32, SETF32, a + b)
     BIN(f32_sub, float, F32, SETF32, a - b)
     BIN(f32_mul, float, F32, SETF32, a * b)
@@ -1303,7 +1324,7 @@ dispatch:
     UN(f64_floor, double, F64, SETF64, num_f64_floor(a))
     UN(f64_trunc, double, F64, SETF64, num_f64_trunc(a))
     UN(f64_nearest, double, F64, SETF64, num_f64_nearest(a))
-    UN(f64_sqrt, double, F64, SETF64, num_f64_sqrt(a))
+    UN(f64_sqrt, double, F64, SETF64, SQRT64(a))
     BIN(f64_add, double, F64, SETF64, a + b)
     BIN(f64_sub, double, F64, SETF64, a - b)
     SIMPLE(f64_mul)
@@ -1449,6 +1470,16 @@ dispatch:
     BR_ADD(br_add_le_u, a <= b)
     BR_ADD(br_add_ge_s, (int32_t)a >= (int32_t)b)
     BR_ADD(br_add_ge_u, a >= b)
+    BR_ADD_R(br_add_eq_r, a == b)
+    BR_ADD_R(br_add_ne_r, a != b)
+    BR_ADD_R(br_add_lt_s_r, (int32_t)a < (int32_t)b)
+    BR_ADD_R(br_add_lt_u_r, a < b)
+    BR_ADD_R(br_add_gt_s_r, (int32_t)a > (int32_t)b)
+    BR_ADD_R(br_add_gt_u_r, a > b)
+    BR_ADD_R(br_add_le_s_r, (int32_t)a <= (int32_t)b)
+    BR_ADD_R(br_add_le_u_r, a <= b)
+    BR_ADD_R(br_add_ge_s_r, (int32_t)a >= (int32_t)b)
+    BR_ADD_R(br_add_ge_u_r, a >= b)
 
     /* ---- f64 arithmetic on memory ---- */
     F64_M(f64_add_m, x + m)

@@ -8,6 +8,7 @@
  *   compile ok | compile error
  *   instantiate ok | instantiate trap CAT | instantiate exception | instantiate link-error |
  *   instantiate limit (a memory or table past the engine's limits)
+ *   imported memory PAGES HASH      after a failed instantiation, the last imported memory
  *   call NAME ARGS...               a top-level call of a function export (N rounds each)
  *   log VALUE                       the module called a fuzzing-support log-* import
  *   result VALUES... | trap CAT | exception
@@ -40,6 +41,7 @@ struct ctx {
     const struct wisp_module *module;
     size_t nexports;
     int ext_object; /* the one host object handed out as a non-null externref */
+    struct wisp_memory *imported_memory; /* the last imported memory, shown if instantiation fails */
 };
 
 struct import_env {
@@ -339,6 +341,7 @@ static int define_imports(struct ctx *c, struct wisp_linker *linker, struct impo
         } else if (d.type.kind == WISP_EXTERN_MEMORY) {
             e.of.memory = wisp_memory_new(c->store, &d.type.of.memory);
             if (!e.of.memory) return -1;
+            c->imported_memory = e.of.memory;
         } else {
             struct wisp_value v;
             memset(&v, 0, sizeof v);
@@ -433,6 +436,10 @@ static void run(struct job *job) {
         }
         fprintf(stderr, "diff_run: %s\n", r.message ? r.message : "?");
         wisp_result_free(&r);
+        if (c.imported_memory) /* what the segments before the failing one wrote stays */
+            printf("imported memory %llu %016llx\n", (unsigned long long)wisp_memory_pages(c.imported_memory),
+                   (unsigned long long)fnv1a(FNV_BASIS, wisp_memory_data(c.imported_memory),
+                                             (size_t)wisp_memory_size(c.imported_memory)));
         goto out;
     }
     printf("instantiate ok\n");

@@ -175,6 +175,7 @@ const zero = (t) => t === 'i64' ? 0n : (t === 'funcref' || t === 'externref') ? 
 const jsType = (t) => t === 'funcref' ? 'anyfunc' : t;
 
 const imports = {};
+let importedMemory = null; // the last imported memory, shown if instantiation fails
 const importDescs = WebAssembly.Module.imports(module);
 for (let j = 0; j < importDescs.length; j++) {
   const imp = importDescs[j], ity = types.importTypes[j];
@@ -187,7 +188,7 @@ for (let j = 0; j < importDescs.length; j++) {
   } else if (imp.kind === 'memory') {
     const d = { initial: ity.min };
     if (ity.max !== undefined) d.maximum = ity.max;
-    ns[imp.name] = new WebAssembly.Memory(d);
+    ns[imp.name] = importedMemory = new WebAssembly.Memory(d);
   } else if (imp.kind === 'table') {
     const d = { element: jsType(ity.elem), initial: ity.min };
     if (ity.max !== undefined) d.maximum = ity.max;
@@ -203,6 +204,10 @@ try {
   else if (e instanceof RangeError && !/call stack/.test(e.message)) emit('instantiate limit');
   else emit('instantiate ' + failure(e));
   console.error('diff_run.mjs: ' + e);
+  if (importedMemory) { // what the segments before the failing one wrote stays
+    const buf = new Uint8Array(importedMemory.buffer);
+    emit(`imported memory ${buf.length / 65536} ` + hex64(fnv1a(buf)));
+  }
   flush();
   process.exit(0);
 }

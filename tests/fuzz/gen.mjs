@@ -119,7 +119,7 @@ function stmt(d) {
             const cmp = pick(['i32.ne', 'i32.lt_s', 'i32.lt_u', 'i32.gt_s', 'i32.le_u', 'i32.ge_s', 'i32.eq']);
             return `(local.set $l${l} (i32.and (local.get $l${l}) (i32.const 63))) (block (loop ${stmt(d - 1)} ${stmt(d - 1)} ` +
                 `${budget} ` +
-                `(br_if 0 (${cmp} (local.tee $l${l} (i32.add (local.get $l${l}) (i32.const ${k}))) (i32.const ${n})))))`; },
+                `(br_if 0 (${cmp} (local.tee $l${l} (i32.add (local.get $l${l}) (i32.const ${k}))) ${rnd(2) ? `(i32.const ${n})` : li()}))))`; },
         () => { const l = rnd(NL); // a counter tested against zero
             return `(local.set $l${l} (i32.and (local.get $l${l}) (i32.const 15))) (block (loop ${stmt(d - 1)} ${budget} ` +
                 `(br_if 1 (i32.eqz (local.get $l${l}))) (br_if 0 (local.tee $l${l} (i32.add (local.get $l${l}) (i32.const -1))))))`; },

@@ -219,7 +219,27 @@ export function generateModule(seed) {
       if (c < 6 && gs.length) { code.push(0x23); uleb(code, r.pick(gs)); budget--; return; }
       constOf(t);
     }
+    // i32 locals holding addresses (set at entry to edge values), for address expressions
+    const addrLocals = r.chance(0.7) ? Array.from({ length: r.range(1, 3) }, () => newLocal(I32)) : [];
+    const ADDR_VALUES = [0, 4, 8, 100, 65532, 65535, 65536, 65536 * memMin - 8, -1, -4, -8, 0x7ffffffc,
+                         -0x80000000, 0x10000000, 3, 1];
+    // An address as the compiler may fold it into the access: local, local+c, local-c, c+local,
+    // local+(local<<k), local*m+c (with shifts past 31, which wasm takes modulo 32).
+    function addrExpr(d) {
+      const a = r.pick(addrLocals), b = r.pick(addrLocals);
+      const k = r.int(7);
+      const cst = () => { code.push(0x41); sleb(code, r.pick([0, 1, 4, 8, -4, -8, 16, 65535, 65536, 0x7fffffff, -0x80000000, r.int(1 << 16)])); };
+      if (k === 3) { cst(); code.push(0x20); uleb(code, a); code.push(0x6a); budget--; return; }
+      code.push(0x20); uleb(code, a);
+      if (k === 1) { cst(); code.push(0x6a); }
+      else if (k === 2) { cst(); code.push(0x6b); }
+      else if (k === 4) { code.push(0x20); uleb(code, b); code.push(0x41, r.pick([0, 1, 2, 3, 31, 32, 33, 35])); code.push(0x74, 0x6a); }
+      else if (k === 5) { code.push(0x41); sleb(code, r.pick([1, 2, 4, 8, 12, 3, -1, 0x10001])); code.push(0x6c); cst(); code.push(0x6a); }
+      else if (k === 6) { code.push(0x20); uleb(code, b); code.push(0x6a); cst(); code.push(0x6a); }
+      budget--;
+    }
     function addr(d, width) {
+      if (addrLocals.length && r.chance(0.35)) return addrExpr(d);
       const c = r.int(10);
       const memBytes = 65536 * memMin;
       if (c < 5) { code.push(0x41); sleb(code, r.int(memBytes - 16)); }
@@ -262,6 +282,8 @@ export function generateModule(seed) {
       if (t === I32) opts.push([2, 'cmp'], [1, 'eqz'], [0.3, 'memsize'], [0.3, 'memgrow'], [0.4, 'isnull'], [0.3, 'tablesize'], [0.3, 'tablegrow'], [0.2, 'callexport']);
       if (t === FUNCREF || t === EXTERNREF) opts.push([1, 'tableget']);
       opts.push([1, 'select'], [1, 'block'], [1, 'if'], [0.4, 'loop'], [1, 'call'], [0.6, 'callind'], [1, 'tee'], [0.5, 'brif']);
+      if (num && localsOf(t).length) opts.push([1.5, 'alias']);
+      if (num) opts.push([1, 'loadthen']);
       switch (r.weighted(opts)) {
         case 'leaf': return leaf(t);
         case 'un': value(t, d + 1); return emit(r.pick(UN[t]));
@@ -317,6 +339,46 @@ export function generateModule(seed) {
           return keepOne(s.results, t);
         }
         case 'tee': { value(t, d + 1); emit(0x22); return uleb(code, newOrExisting(t)); }
+        case 'loadthen': {
+          // a load whose value waits on the stack while a store, a log call, a memory.fill or a
+          // memory.grow runs: the load must read (or trap) before them
+          const [op, , nat] = r.pick(LOADS.filter((l) => l[1] === t));
+          // the address: branch-free code, since it is emitted twice (at two nesting depths)
+          const mark = code.length;
+          if (addrLocals.length && r.chance(0.7)) addrExpr(d);
+          else { code.push(0x41); sleb(code, r.chance(0.8) ? r.int(65536 * memMin - 16) : 65536 * memMin - r.range(0, 9)); }
+          const addrCode = code.slice(mark);
+          emit(op); memarg(nat);
+          emit(0x02, t); labels.push({ br: [t] });
+          const k = r.int(4);
+          if (k === 0) { // store to the same address
+            const [sop, st, snat] = r.pick(STORES);
+            code.push(...addrCode); value(st, d + 1); emit(sop); memarg(snat);
+          } else if (k === 1) { value(r.pick(NUM), d + 1); code.push(0x1a, 0x41, 7, 0x10); uleb(code, LOG[I32]); }
+          else if (k === 2) { code.push(...addrCode); code.push(0x41); sleb(code, r.int(256)); code.push(0x41, 8, 0xfc, 11, 0); }
+          else { code.push(0x41, 1, 0x40, 0x00, 0x1a); }
+          value(t, d + 1);
+          labels.pop(); code.push(0x0b);
+          return emit(r.pick(BIN[t]));
+        }
+        case 'alias': {
+          // the old value of a local stays on the stack while the local changes under it: a
+          // compiler that reads locals lazily (register machines do) must copy it first
+          const x = r.pick(localsOf(t));
+          code.push(0x20); uleb(code, x);
+          const how = r.int(3);
+          if (how === 0) { value(t, d + 1); emit(0x22); uleb(code, x); }           // local.tee x
+          else if (how === 1) { // block (result t) (local.set x ...) (local.get x)
+            emit(0x02, t); labels.push({ br: [t] });
+            value(t, d + 1); code.push(0x21); uleb(code, x); code.push(0x20); uleb(code, x);
+            labels.pop(); code.push(0x0b);
+          } else { // v (if (result t) c (then (local.tee x ...)) (else (local.get x))) drop
+            value(t, d + 1); value(I32, d + 1); emit(0x04, t); labels.push({ br: [t] });
+            value(t, d + 1); code.push(0x22); uleb(code, x); code.push(0x05); code.push(0x20); uleb(code, x);
+            labels.pop(); code.push(0x0b, 0x1a);
+          }
+          return emit(r.pick(BIN[t]));
+        }
         case 'brif': {
           const l = labelWith([t]);
           if (l < 0) return leaf(t);
@@ -499,6 +561,7 @@ export function generateModule(seed) {
     }
 
     fuelCheck();
+    for (const l of addrLocals) { code.push(0x41); sleb(code, r.pick(ADDR_VALUES)); code.push(0x21); uleb(code, l); }
     for (let n = r.int(8); n > 0; n--) stmt(1);
     finish(0x02, sig.results, 1, false);
     code.push(0x0b);
