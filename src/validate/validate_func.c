@@ -395,13 +395,18 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
     struct cg_instr in;
     memset(&in, 0, sizeof in);
 
+    /* The innermost frame and whether its code goes to the backend: recomputed only after the
+     * control instructions, the only ones that push, pop or change frames. */
+    struct val_ctrl *f;
+    bool live;
+refresh:
+    f = &c->ctrls[c->nctrls - 1];
+    live = cg && f->reported && !f->unreachable;
     for (;;) {
         if (p >= end) return missing_end(c, end);
         uint32_t off = (uint32_t)(p - bytes);
         c->instr_off = off;
         uint8_t op = *p++;
-        struct val_ctrl *f = &c->ctrls[c->nctrls - 1];
-        bool live = cg && f->reported && !f->unreachable;
         const struct val_opinfo *oi = &val_ops[op];
         in.op = op;
         in.offset = off;
@@ -456,7 +461,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
                 in.base = c->top_slot;
                 if (live && cg->op(cg->self, &in)) return backend_fail(c);
                 set_unreachable(c);
-                continue;
+                goto refresh; /* the top frame changed */
             case 0x01: /* nop */
                 in.base = c->top_slot;
                 break;
@@ -475,7 +480,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
                 in.imm.block = bt;
                 if (live && cg->op(cg->self, &in)) return backend_fail(c);
                 CHECK(push_ctrl(c, op, &bt, off, live));
-                continue;
+                goto refresh; /* the top frame changed */
             }
 
             case 0x05: { /* else */
@@ -492,7 +497,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
                 f->kind = FRAME_ELSE;
                 f->unreachable = false;
                 CHECK(push_seq(c, f->params, f->nparams));
-                continue;
+                goto refresh; /* the top frame changed */
             }
 
             case 0x0b: { /* end */
@@ -534,7 +539,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
                     if (cg->op(cg->self, &in)) return backend_fail(c);
                 }
                 CHECK(push_seq(c, results, nresults));
-                continue;
+                goto refresh; /* the top frame changed */
             }
 
             case 0x0c:   /* br */
@@ -555,7 +560,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
                 if (op == 0x0c) {
                     if (live && cg->op(cg->self, &in)) return backend_fail(c);
                     set_unreachable(c);
-                    continue;
+                    goto refresh; /* the top frame changed */
                 }
                 CHECK(push_seq(c, lt, ln));
                 break;
@@ -599,7 +604,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
                 in.imm.br_table.depths = depths;
                 if (live && cg->op(cg->self, &in)) return backend_fail(c);
                 set_unreachable(c);
-                continue;
+                goto refresh; /* the top frame changed */
             }
 
             case 0x0f: { /* return */
@@ -608,7 +613,7 @@ int val_function(struct val_ctx *c, uint32_t code_index) {
                 in.base = c->top_slot;
                 if (live && cg->op(cg->self, &in)) return backend_fail(c);
                 set_unreachable(c);
-                continue;
+                goto refresh; /* the top frame changed */
             }
 
             case 0x10: { /* call */
