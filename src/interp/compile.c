@@ -377,20 +377,22 @@ static inline struct vent *ent(struct interp_backend *b, uint32_t i) {
 
 static inline void push_stack(struct interp_backend *b, uint32_t i) { ent(b, i)->kind = VK_STACK; }
 
-static inline void push_local(struct interp_backend *b, uint32_t i, uint32_t slot) {
-    struct vent *e = ent(b, i);
+static inline void set_local(struct interp_backend *b, struct vent *e, uint32_t i, uint32_t slot) {
     e->kind = VK_LOCAL;
     e->slot = slot;
     b->lcount[slot]++;
     if (i < b->md) b->md = i;
 }
 
-static inline void push_const(struct interp_backend *b, uint32_t i, uint64_t bits) {
-    struct vent *e = ent(b, i);
+static inline void push_local(struct interp_backend *b, uint32_t i, uint32_t slot) { set_local(b, ent(b, i), i, slot); }
+
+static inline void set_const(struct interp_backend *b, struct vent *e, uint32_t i, uint64_t bits) {
     e->kind = VK_CONST;
     e->bits = bits;
     if (i < b->md) b->md = i;
 }
+
+static inline void push_const(struct interp_backend *b, uint32_t i, uint64_t bits) { set_const(b, ent(b, i), i, bits); }
 
 /* Locals named by deferred entries are counted (lcount); stack slots are not (an entry only ever
  * names its own). */
@@ -1770,8 +1772,30 @@ static bool pl_safe(uint16_t op) {
     return op == 0x01 || op == 0x1B || op == 0x1C || (op >= 0x20 && op <= 0x24) || (op >= 0x41 && op <= 0x44);
 }
 
+static NOINLINE int hook_op_any(struct interp_backend *b, const struct cg_instr *in);
+
+/* The backend's op hook. local.get of a one-slot local and i32.const, about half of all
+ * instructions, emit nothing and only record a deferred entry: they take this short path, clear
+ * of the general one's setup. */
 static int hook_op(void *self, const struct cg_instr *in) {
     struct interp_backend *b = self;
+    uint32_t x = in->imm.index, i = in->base;
+    if (in->op == 0x20 && !b->err && x < b->nlocals && mod_type_slots(b->ltype[x]) == 1 && i + 1 < b->vs_cap) {
+        b->cur_offset = in->offset;
+        set_local(b, &b->vs[i], i, b->lslot[x]);
+        b->height = i + 1;
+        return 0;
+    }
+    if (in->op == 0x41 && !b->err && i + 1 < b->vs_cap) {
+        b->cur_offset = in->offset;
+        set_const(b, &b->vs[i], i, (uint32_t)in->imm.i32);
+        b->height = i + 1;
+        return 0;
+    }
+    return hook_op_any(b, in);
+}
+
+static NOINLINE int hook_op_any(struct interp_backend *b, const struct cg_instr *in) {
     if (b->err) return -1;
     b->cur_offset = in->offset;
     uint16_t op = in->op;
