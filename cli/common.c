@@ -163,9 +163,9 @@ int cli_report_result(const struct wisp_result *r, const char *path, const struc
     case WISP_OK: return CLI_EXIT_OK;
     case WISP_TRAP: return cli_report_trap(r);
     case WISP_EXIT:
-        if (r->exit_code >= 0 && r->exit_code <= 255) return r->exit_code;
-        cli_error("the guest exited with status %" PRId32 ", outside 0..255 (%s)", r->exit_code, path);
-        return CLI_EXIT_ERROR;
+        /* Like a native process's exit(): the parent sees the low 8 bits, so main's "return -1"
+         * exits 255 (as natively and under Node's WASI) instead of being turned into an error. */
+        return (int)((uint32_t)r->exit_code & 0xffu);
     default: return cli_report_error(r, path, mod);
     }
 }

@@ -21,7 +21,8 @@ void cli_usage(FILE *f) {
           "  -h, --help      show this help\n"
           "  -V, --version   print the version\n"
           "\n"
-          "MODULE is the path of a binary .wasm module, or - for standard input.\n"
+          "MODULE is the path of a binary .wasm module, or - for standard input. 'wisp MODULE ...' and\n"
+          "'wisp --dir ... MODULE ...' are short for 'wisp run ...'.\n"
           "Exit status: 0 success, 1 error (the message names the file and the byte offset),\n"
           "2 bad command line, 134 the guest trapped, or the guest's own exit status.\n",
           f);
@@ -53,7 +54,8 @@ void cli_run_usage(FILE *f) {
           "Integer results print as signed decimal, floats in the shortest form that reads back exactly.\n"
           "Options end at MODULE: everything after it is an argument (so -5 is a number).\n"
           "\n"
-          "Exit status: the guest's own (proc_exit, or main's return value); 0 when _start returns;\n"
+          "Exit status: the guest's own (proc_exit, or main's return value), its low 8 bits as for a\n"
+          "native exit() (-1 gives 255); 0 when _start returns;\n"
           "134 on a trap (\"trap: <reason>\" and the wasm backtrace go to stderr); 1 when the module\n"
           "cannot be read, validated or linked, or a --dir cannot be opened; 2 for a bad command line.\n",
           f);

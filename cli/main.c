@@ -1,8 +1,24 @@
 /* The `wisp` command: dispatches to the subcommands in cli/ (run.c, validate.c, help.c). Like any
  * embedder it uses only the public API, include/wisp.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+
+/* `wisp MODULE ...` and `wisp --dir ... MODULE ...` mean `wisp run ...`, as with wasmtime: true
+ * for run's own options and for an argument that names a file that can be opened. */
+static bool implicit_run(const char *arg) {
+    static const char *const opts[] = {"--dir", "--env", "--invoke"};
+    for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
+        size_t n = strlen(opts[i]);
+        if (strncmp(arg, opts[i], n) == 0 && (arg[n] == '\0' || arg[n] == '=')) return true;
+    }
+    if (arg[0] == '-') return false;
+    FILE *f = fopen(arg, "rb");
+    if (!f) return false;
+    fclose(f);
+    return true;
+}
 
 int main(int argc, char **argv) {
     if (argc < 2) {
@@ -21,6 +37,7 @@ int main(int argc, char **argv) {
         cli_version(stdout);
         return CLI_EXIT_OK;
     }
+    if (implicit_run(cmd)) return cli_run(argc, argv); /* argv[0] stands where "run" would */
     if (cmd[0] == '-') return cli_usage_error("wisp --help", "unknown option '%s'", cmd);
     return cli_usage_error("wisp --help", "unknown command '%s'", cmd);
 }

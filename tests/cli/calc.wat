@@ -13,4 +13,8 @@
   (func $middle (call $inner))
   (func (export "boom") (call $middle))
   (func $recurse (export "recurse") (call $recurse))
+  ;; depth(n) recurses n frames deep and returns n
+  (func $depth (export "depth") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (i32.add (call $depth (i32.sub (local.get 0) (i32.const 1))) (i32.const 1)))))
   (func (export "load") (param i32) (result i32) (i32.load (local.get 0))))

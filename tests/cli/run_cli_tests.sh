@@ -102,6 +102,11 @@ run bad-run-flag "$wisp" run --frobnicate "$work/calc.wasm"
 want_error "unknown option '--frobnicate'.*wisp run --help" 2
 run bad-command "$wisp" frobnicate
 want_error "unknown command 'frobnicate'" 2
+# Without a command, a file argument or run's options mean `wisp run` (as with wasmtime).
+run implicit-run "$wisp" "$work/wasi.wasm"
+want_status 0; want_stdout "hello from wat"; want_no_stderr
+run implicit-run-opts "$wisp" --env A=1 --invoke exit_with "$work/wasi.wasm" 21
+want_status 21; want_stdout ""; want_no_stderr
 run missing-path "$wisp" run
 want_error "missing module path" 2
 run invoke-no-name "$wisp" run --invoke
@@ -173,10 +178,13 @@ run trap-oob "$wisp" run --invoke load "$c" 65535
 want_status 134; want_stderr_re '^trap: out of bounds memory access'
 run trap-exhaustion "$wisp" run --invoke recurse "$c"
 want_status 134; want_stderr_re '^trap: call stack exhausted'
-# 10,000 identical frames: one line, how often it repeats, and the total
+# `wisp run` allows 100,000 frames (V8 runs small frames about 20,000 deep): one line, how
+# often it repeats, and the total
 want_stderr_re '^  #0 func\[[0-9]+\] "recurse" @0x[0-9a-f]+$'
-want_stderr_re '^  \.\.\. the frame above repeated 9999 more times$'; want_stderr_re '^  \(10000 frames in all\)$'
+want_stderr_re '^  \.\.\. the frame above repeated 99999 more times$'; want_stderr_re '^  \(100000 frames in all\)$'
 [ "$(wc -l <"$work/err")" = 5 ] || fail "expected a folded backtrace of 5 lines"
+run deep-recursion "$wisp" run --invoke depth "$c" 60000
+want_status 0; want_stdout 60000; want_no_stderr
 run trap-start "$wisp" run "$work/start_trap.wasm"
 want_status 134; want_stderr_re '^trap: unreachable'
 
@@ -198,6 +206,17 @@ run wasi-invoke "$wisp" run --invoke answer "$wa"
 want_status 0; want_stdout 42; want_no_stderr
 run wasi-exit "$wisp" run --invoke exit_counts "$wa"
 want_status 10; want_stdout ""; want_no_stderr
+# Statuses outside 0..255 keep their low 8 bits, as a native exit() and Node's WASI do.
+for pair in 0:0 3:3 255:255 -1:255 256:0 300:44 -255:1 2147483647:255 4294967295:255; do
+    run "wasi-exit-${pair%%:*}" "$wisp" run --invoke exit_with "$wa" "${pair%%:*}"
+    want_status "${pair##*:}"; want_stdout ""; want_no_stderr
+done
+# A guest writing into a closed pipe gets EPIPE (64) from fd_write; wisp is not killed by SIGPIPE.
+finish
+case_name=wasi-closed-pipe cmd=("$wisp" run --invoke flood "$wa" "|" head -c 1) case_ok=1
+"$wisp" run --invoke flood "$wa" 2>"$work/err" | head -c 1 >"$work/out"
+status=${PIPESTATUS[0]}
+want_status 164; want_stdout "h"; want_no_stderr
 run wasi-env "$wisp" run --env A=1 --env=B=2 --env EMPTY= --invoke exit_counts "$wa"
 want_status 13
 run wasi-env-host env WISP_CLI_HOST_VAR=x "$wisp" run --env WISP_CLI_HOST_VAR --invoke exit_counts "$wa"
