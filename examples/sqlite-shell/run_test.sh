@@ -32,21 +32,9 @@ have_sources() {
         echo "$sum_h  $deps/sqlite3.h" | sha256sum -c --status 2>/dev/null
 }
 if ! have_sources; then
-    if ! command -v npm >/dev/null 2>&1; then
-        echo "run_test.sh: npm not found, cannot fetch $pkg; skipped"
-        exit 77
-    fi
-    dl=$(mktemp -d "$work/npm.XXXXXX")
-    if ! (cd "$dl" && timeout 300 npm pack "$pkg" --silent >pack.log 2>&1); then
-        echo "run_test.sh: 'npm pack $pkg' failed (registry unreachable?); skipped"
-        sed 's/^/  /' "$dl/pack.log" | tail -5
-        rm -rf "$dl"
-        exit 77
-    fi
-    tar -xzf "$dl"/better-sqlite3-*.tgz -C "$dl" package/deps/sqlite3/sqlite3.c package/deps/sqlite3/sqlite3.h ||
-        { echo "FAIL: cannot unpack the $pkg tarball"; exit 1; }
-    mv -f "$dl/package/deps/sqlite3/sqlite3.c" "$dl/package/deps/sqlite3/sqlite3.h" "$deps/"
-    rm -rf "$dl"
+    sh "$src/scripts/npm-fetch.sh" "$pkg" "$deps" package/deps/sqlite3/sqlite3.c package/deps/sqlite3/sqlite3.h
+    rc=$?
+    [ $rc -eq 0 ] || exit $rc
     have_sources || { echo "FAIL: the SQLite sources from $pkg do not have the pinned checksums"; exit 1; }
 fi
 

