@@ -29,7 +29,9 @@
  * Superinstructions the compiler makes from common wasm sequences (see compile.c): address
  * arithmetic folded into loads and stores (the _w and _x address modes), i32_lea for the address
  * arithmetic left over, an induction variable's update fused into its loop's closing branch
- * (br_add_*), two moves in one (copy2). */
+ * (br_add_*), two moves in one (copy2), a br_table on a value just loaded (br_table_ld8u,
+ * br_table_ld32_x), funnel shifts (i32_fsh), the stack pointer's update (global_add_i,
+ * global_set_add). Calls zero only the locals that may be read before written (zero_lo..hi). */
 #ifndef WISP_INTERP_CODE_H
 #define WISP_INTERP_CODE_H
 
@@ -53,6 +55,10 @@ struct interp_code {
     uint32_t func_index;    /* in the module's function index space */
     uint32_t nparam_slots;
     uint32_t nlocal_slots;  /* params, declared locals and (if read) the zero slot */
+    uint32_t zero_lo, zero_hi; /* the declared local slots a call zeroes (the others are written
+                                  before they are read) */
+    uint32_t zero_slot;     /* the zero slot (zeroed by every call; an unused scratch slot when
+                               no instruction reads it) */
     uint32_t nresult_slots;
     uint32_t frame_slots;   /* locals plus the operand stack's peak: what a call needs above fp */
     bool compiled;          /* false while only allocated (referenced by an earlier call) */
@@ -180,8 +186,8 @@ struct interp_frame {
  * A__B, which runs A, steps to B and jumps straight to B's handler: one indirect dispatch less.
  * B keeps its own handler word (so a branch to B still works), so A__B has A's layout. */
 #define INTERP_PAIRS(X) \
-    X(const32__const32, "di") X(const32__ld32_x, "di") X(copy__br, "ds") X(copy__br_add_ne, "ds")  \
-    X(copy__br_nz, "ds") X(copy__i32_add_i, "ds") X(copy2__copy2, "dsds")                          \
+    X(const32__br_table_ld32_x, "di") X(const32__const32, "di") X(const32__ld32_x, "di") X(copy__br, "ds") X(copy__br_add_ne, "ds")  \
+    X(copy__br_nz, "ds") X(copy__call, "ds") X(copy__i32_add_i, "ds") X(copy2__call, "dsds") X(copy2__copy2, "dsds")                          \
     X(f64_mac_rmw__br_add_ne, "siissii") X(f64_mac_rmw__i32_add_i, "siissii")                      \
     X(f64_mul__f64_add_rmw, "dss") X(f64_mul__f64_mul, "dss") X(f64_mul__f64_sub_m, "dss")         \
     X(f64_mul__f64_sub_rmw, "dss") X(f64_sub_m__f64_mul, "dssii") X(i32_add__i32_add_i, "dss")     \
@@ -191,34 +197,34 @@ struct interp_frame {
     X(i32_add_i__copy2, "dsi") X(i32_add_i__f64_mac_rmw, "dsi") X(i32_add_i__f64_mul, "dsi")       \
     X(i32_add_i__i32_add_i, "dsi") X(i32_add_i__i32_and_i, "dsi") X(i32_add_i__ld32, "dsi")        \
     X(i32_add_i__ld8u, "dsi") X(i32_add_i__ret0, "dsi") X(i32_and_i__i32_lea, "dsi")               \
-    X(i32_and_i__ld64_x, "dsi") X(i32_lea__i32_add_i, "dssii") X(i32_lea__ld32, "dssii")           \
+    X(i32_and_i__br_z, "dsi") X(i32_and_i__ld64_x, "dsi") X(mov8__mov8, "siisii") X(i32_lea__i32_add_i, "dssii") X(i32_lea__ld32, "dssii")           \
     X(i32_lt_u_i__i32_add_i, "dsi") X(i32_or__st32_w, "dss") X(i32_rotl_i__i32_rotl_i, "dsi")      \
     X(i32_rotl_i__i32_xor, "dsi") X(i32_shl_i__i32_or, "dsi") X(i32_shr_u_i__i32_shl_i, "dsi")     \
     X(i32_shr_u_i__i32_xor, "dsi") X(i32_sub__br_i32_gt_u_i, "dss") X(i32_xor__i32_add, "dss")     \
     X(i32_xor__i32_rotl_i, "dss") X(i64_mul_k__i64_xorshr, "dsL") X(i64_xorshr__i64_mul_k, "dsi")  \
     X(ld32__br_i32_lt_s_i, "dsm") X(ld32__br_nz, "dsm") X(ld32__br_z, "dsm")                       \
-    X(ld32__i32_add_i, "dsm") X(ld32__ld32, "dsm") X(ld32_w__i32_shr_u_i, "dsi")                   \
-    X(ld32_x__br_table, "dssim") X(ld32_x__i32_add, "dssim") X(ld64__ld64, "dsm")                  \
-    X(ld8u__br_i32_ne, "dsm") X(ld8u__br_nz, "dsm") X(ld8u__br_table, "dsm") X(ld8u__br_z, "dsm")  \
+    X(ld32__i32_add_i, "dsm") X(ld32__ld32, "dsm") X(ld32_w__i32_fsh, "dsi")                   \
+    X(ld32_x__i32_add, "dssim") X(ld64__ld64, "dsm")                  \
+    X(ld8u__br_i32_ne, "dsm") X(ld8u__br_nz, "dsm") X(ld8u__br_z, "dsm")  \
     X(ld8u__ld8u, "dsm") X(st32__copy, "ssm") X(st32__i32_add_i, "ssm")                           
 
 /* The same pairs as (A, B). */
 #define INTERP_PAIR_PARTS(P) \
-    P(const32, const32) P(const32, ld32_x) P(copy, br) P(copy, br_add_ne) P(copy, br_nz) P(copy, i32_add_i)           \
-    P(copy2, copy2) P(f64_mac_rmw, br_add_ne) P(f64_mac_rmw, i32_add_i)         \
+    P(const32, br_table_ld32_x) P(const32, const32) P(const32, ld32_x) P(copy, br) P(copy, br_add_ne) P(copy, br_nz) P(copy, call) P(copy, i32_add_i)           \
+    P(copy2, call) P(copy2, copy2) P(f64_mac_rmw, br_add_ne) P(f64_mac_rmw, i32_add_i)         \
     P(f64_mul, f64_add_rmw) P(f64_mul, f64_mul) P(f64_mul, f64_sub_m) P(f64_mul, f64_sub_rmw)      \
     P(f64_sub_m, f64_mul) P(i32_add, i32_add_i) P(i32_add, i32_lea) P(i32_add2, i32_add_i)         \
     P(i32_add2, ld8u) P(i32_add_i, br) P(i32_add_i, br_add_ne) P(i32_add_i, br_i32_ne)             \
     P(i32_add_i, br_nz) P(i32_add_i, call) P(i32_add_i, const32) P(i32_add_i, copy2)               \
     P(i32_add_i, f64_mac_rmw) P(i32_add_i, f64_mul) P(i32_add_i, i32_add_i)                        \
     P(i32_add_i, i32_and_i) P(i32_add_i, ld32) P(i32_add_i, ld8u) P(i32_add_i, ret0)               \
-    P(i32_and_i, i32_lea) P(i32_and_i, ld64_x) P(i32_lea, i32_add_i) P(i32_lea, ld32)              \
+    P(i32_and_i, i32_lea) P(i32_and_i, br_z) P(i32_and_i, ld64_x) P(mov8, mov8) P(i32_lea, i32_add_i) P(i32_lea, ld32)              \
     P(i32_lt_u_i, i32_add_i) P(i32_or, st32_w) P(i32_rotl_i, i32_rotl_i) P(i32_rotl_i, i32_xor)    \
     P(i32_shl_i, i32_or) P(i32_shr_u_i, i32_shl_i) P(i32_shr_u_i, i32_xor)                         \
     P(i32_sub, br_i32_gt_u_i) P(i32_xor, i32_add) P(i32_xor, i32_rotl_i) P(i64_mul_k, i64_xorshr)  \
     P(i64_xorshr, i64_mul_k) P(ld32, br_i32_lt_s_i) P(ld32, br_nz) P(ld32, br_z)                   \
-    P(ld32, i32_add_i) P(ld32, ld32) P(ld32_w, i32_shr_u_i) P(ld32_x, br_table) P(ld32_x, i32_add) \
-    P(ld64, ld64) P(ld8u, br_i32_ne) P(ld8u, br_nz) P(ld8u, br_table) P(ld8u, br_z) P(ld8u, ld8u)  \
+    P(ld32, i32_add_i) P(ld32, ld32) P(ld32_w, i32_fsh) P(ld32_x, i32_add) \
+    P(ld64, ld64) P(ld8u, br_i32_ne) P(ld8u, br_nz) P(ld8u, br_z) P(ld8u, ld8u)  \
     P(st32, copy) P(st32, i32_add_i)                                                              
 
 /* The instructions that start pairs (each A above, once). */
@@ -226,7 +232,7 @@ struct interp_frame {
     F(const32) F(copy) F(copy2) F(f64_mac_rmw) F(f64_mul) F(f64_sub_m) F(i32_add) F(i32_add2)      \
     F(i32_add_i) F(i32_and_i) F(i32_lea) F(i32_lt_u_i) F(i32_or) F(i32_rotl_i) F(i32_shl_i)        \
     F(i32_shr_u_i) F(i32_sub) F(i32_xor) F(i64_mul_k) F(i64_xorshr) F(ld32) F(ld32_w) F(ld32_x)    \
-    F(ld64) F(ld8u) F(st32)                                                                       
+    F(ld64) F(ld8u) F(mov8) F(st32)                                                                       
 
 /* A loop's closing branch with its induction variable's update: s += i (i32, wrapping), then
  * branch when `s CMP imm` holds, for the ten i32 comparisons in wasm order ("siio": slot, addend,
@@ -250,15 +256,21 @@ struct interp_frame {
     X(i32_add2, "dssdss") /* two adds, in order */                                                     \
     X(i32_bfx, "dsii")  /* d = (a >> k) & m, unsigned: (dst, a, k, m) */                               \
     X(i64_xorshr, "dsi") /* d = a ^ (a >> k), unsigned */                                              \
+    X(i32_fsh, "dssi")  /* d = (a >> k) | (b << (32 - k)), unsigned, 0 < k < 32: (dst, a, b, k) */     \
     /* i64 with a constant that needs 64 bits ("dsL") */                                               \
     X(i64_add_k, "dsL") X(i64_mul_k, "dsL") X(i64_and_k, "dsL") X(i64_or_k, "dsL") X(i64_xor_k, "dsL")  \
     X(br, "o") X(br_nz, "so") X(br_z, "so") X(br_nz64, "so") X(br_z64, "so") X(br_table, "sT")          \
+    /* br_table on d = the byte at a + off / the i32 at (u32)(a + (b << 2) + c) + off (the load */   \
+    /* fused: the loads' layouts, then the table) */                                               \
+    X(br_table_ld8u, "dsmT") X(br_table_ld32_x, "dssimT")                                              \
     X(ret0, "") X(ret1, "s") X(retn, "si")                                                             \
     X(call, "sP")      /* arg slot, callee code (same instance) */                                     \
     X(call_imp, "sx")  /* arg slot, function index (through inst->funcs) */                            \
     X(call_ind, "ssxx") /* arg slot, element index slot, type index, table index */                    \
     X(select, "dsss") X(global_get, "dx") X(global_set, "sx")                                          \
     X(global_get2, "dx") X(global_set2, "sx") /* two-slot (v128) globals */                            \
+    /* i32 global updates: d = G + k, G = d ("dxi"); G = a + k ("sxi") */                           \
+    X(global_add_i, "dxi") X(global_set_add, "sxi")                                                   \
     /* memory: loads "dsm" (dst, address, offset), stores "ssm" (address, value, offset) */           \
     X(ld8s32, "dsm") X(ld8s64, "dsm") X(ld8u, "dsm") X(ld16s32, "dsm") X(ld16s64, "dsm")                 \
     X(ld16u, "dsm") X(ld32, "dsm") X(ld32s64, "dsm") X(ld64, "dsm")                                    \

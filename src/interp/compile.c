@@ -54,6 +54,16 @@ struct vent {
 
 enum { CF_FUNC, CF_BLOCK, CF_LOOP, CF_IF };
 
+/* Definite assignment of the declared locals (for functions with at most DA_SLOTS local slots):
+ * a bit per slot, set where every path from the entry has written it. A local read where its
+ * bit is clear must start at zero, so calls zero it (interp_code.zero_lo/hi); the others are
+ * left as they are: LLVM's locals are mostly written before they are read, and zeroing them on
+ * every call was a few % of a call-heavy program. */
+#define DA_WORDS 4
+#define DA_SLOTS (64 * DA_WORDS)
+/* ... and at most this deep a nesting of blocks (bounded memory on hostile input). */
+#define DA_DEPTH 256
+
 struct cframe {
     uint8_t kind;
     bool branched;        /* some forward branch targets the end */
@@ -66,6 +76,7 @@ struct cframe {
     uint32_t else_from;
     uint32_t stub_serial; /* br_table: stubs shared per target */
     uint32_t stub_pos;
+    bool has_else;
 };
 
 /* A branch offset word to fill once its target is known. */
@@ -91,6 +102,7 @@ struct emitted {
     uint32_t a_op;
     uint32_t a_pos; /* UINT32_MAX: not fused */
 };
+#define HIST 4u
 
 /* A branch condition: a branch-when-true instruction and its operands. */
 struct cond {
@@ -134,14 +146,22 @@ struct interp_backend {
     size_t nmap, map_cap;
     struct last last;
     struct last prev; /* the instruction emitted just before `last`'s, if recorded (valid, op, pos) */
-    /* The last two instructions emitted (h[1] the newest; pos UINT32_MAX: none): for fusing
-     * pairs (code.h INTERP_PAIRS) and undoing that when an instruction is taken back (never more
-     * than two at once). */
-    struct emitted h[2];
+    /* The last HIST instructions emitted, a ring (h[hn % HIST] the newest; pos UINT32_MAX: none):
+     * for fusing pairs (code.h INTERP_PAIRS), undoing that when an instruction is taken back (at
+     * most HIST - 1 at once, two in practice) and fusing again with the one before them. */
+    struct emitted h[HIST];
+    uint32_t hn;
     uint8_t pair_at[1025];      /* hash (PAIR_HASH) of (A, B) -> index + 1 in pairs[]; 0 = none, as at 1024 */
     uint16_t pair_base[OP_COUNT_]; /* per opcode A: PAIR_HASH's part for A, or 1024 if it starts none */
     uint32_t pv_h;                 /* that of the last instruction (1024 also if it is a pair's second) */
     bool uses_zs;     /* the zero slot is read */
+    bool da_on;       /* definite assignment is tracked (few enough local slots) */
+    uint64_t da[DA_WORDS];      /* slots definitely assigned here (all ones: unreachable) */
+    uint64_t da_need[DA_WORDS]; /* slots read somewhere while maybe unassigned */
+    /* per open frame k: at das[2 * DA_WORDS * k], the slots assigned on every path to its end
+     * seen so far (block, if); then, for an if, those assigned at the start of its else */
+    uint64_t *das;
+    size_t das_cap;
     /* The pending load (at most one): a load not emitted yet, kept as the stack entry pl_idx
      * (VK_LOAD) until its consumer, which may take it as a memory operand. Nothing that could trap,
      * write memory or branch is emitted while it is pending (hook_op emits it first), so it
@@ -220,31 +240,29 @@ _Static_assert(sizeof pairs / sizeof pairs[0] < 128, "pair_at stays sparse");
  * fusions whose second instruction goes. */
 static void truncate_code(struct interp_backend *b, uint32_t pos) {
     b->ncode = pos;
-    for (int k = 1; k >= 0; k--) {
-        struct emitted *h = &b->h[k];
+    for (uint32_t k = 0; k < HIST - 1; k++) {
+        struct emitted *h = &b->h[b->hn % HIST];
         if (h->pos == UINT32_MAX || h->pos < pos) break;
         if (h->a_pos < pos && !b->err) b->code[h->a_pos] = b->hw ? (uint32_t)b->hw[h->a_op] : h->a_op;
         h->pos = UINT32_MAX;
+        b->hn--;
     }
     /* The newest instruction left, if known, may start a pair again. */
-    struct emitted *t = b->h[1].pos != UINT32_MAX ? &b->h[1] : &b->h[0];
-    b->pv_h = t->pos != UINT32_MAX && t->a_pos == UINT32_MAX ? b->pair_base[t->op] : 1024;
-    if (t == &b->h[0]) {
-        b->h[1] = b->h[0];
-        b->h[0].pos = UINT32_MAX;
-    }
+    const struct emitted *t = &b->h[b->hn % HIST];
+    b->pv_h = t->pos != UINT32_MAX && t->pos < pos && t->a_pos == UINT32_MAX ? b->pair_base[t->op] : 1024;
 }
 
-/* A__B for A, the instruction before the one being emitted (B, its opcode op), starting the
- * search at hash slot h; records it in b->h[1] (B's entry). */
+/* A__B for A, the instruction before the one being emitted (B, its opcode op, the newest in h),
+ * starting the search at hash slot h; records it in B's entry. */
 static NOINLINE void fuse_pair(struct interp_backend *b, uint32_t op, uint32_t h) {
-    const struct emitted *a = &b->h[0];
+    const struct emitted *a = &b->h[(b->hn - 1) % HIST];
+    struct emitted *e = &b->h[b->hn % HIST];
     for (uint32_t k; (k = b->pair_at[h]) != 0; h = (h + 1) & 1023u) {
         const struct pair *q = &pairs[k - 1];
         if (q->a != a->op || q->b != op) continue;
         b->code[a->pos] = b->hw ? (uint32_t)b->hw[q->p] : q->p;
-        b->h[1].a_pos = a->pos;
-        b->h[1].a_op = a->op;
+        e->a_pos = a->pos;
+        e->a_op = a->op;
         return;
     }
 }
@@ -266,14 +284,10 @@ static NOINLINE uint32_t *emit(struct interp_backend *b, enum interp_op op, uint
     if (!grow(b, (void **)&b->code, &b->code_cap, b->ncode + n, sizeof *b->code)) return b->scratch;
     uint32_t *w = b->code + b->ncode;
     w[0] = b->hw ? (uint32_t)b->hw[op] : (uint32_t)op;
-    /* (field by field, as prev above) */
-    b->h[0].pos = b->h[1].pos;
-    b->h[0].op = b->h[1].op;
-    b->h[0].a_op = b->h[1].a_op;
-    b->h[0].a_pos = b->h[1].a_pos;
-    b->h[1].pos = (uint32_t)b->ncode;
-    b->h[1].op = op;
-    b->h[1].a_pos = UINT32_MAX;
+    struct emitted *e = &b->h[++b->hn % HIST];
+    e->pos = (uint32_t)b->ncode;
+    e->op = op;
+    e->a_pos = UINT32_MAX;
     /* Right after an instruction A (which ends here: instructions are appended, and taken back
      * only from the end) that may start a pair and is not itself the second of one: the pair
      * A__B, if there is one. Most (A, B) have none and meet an empty slot at once. */
@@ -281,7 +295,7 @@ static NOINLINE uint32_t *emit(struct interp_backend *b, enum interp_op op, uint
     b->pv_h = b->pair_base[op];
     if (b->pair_at[h]) {
         fuse_pair(b, op, h);
-        if (b->h[1].a_pos != UINT32_MAX) b->pv_h = 1024;
+        if (e->a_pos != UINT32_MAX) b->pv_h = 1024;
     }
     b->ncode += n;
     return w;
@@ -553,6 +567,7 @@ static NOINLINE void emit_value_to(struct interp_backend *b, uint32_t i, uint32_
         b->cur_offset = b->pl_offset;
         add_map(b, pos);
         b->cur_offset = saved;
+        set_last(b, pos, dst == SL(b, i) ? i : UINT32_MAX, b->pl_op, 0, 0);
         break;
     }
     case VK_LOCAL: emit_copy(b, dst, e->slot); break;
@@ -1151,6 +1166,38 @@ static bool fuse_bfx(struct interp_backend *b, uint32_t bb, uint32_t s, uint32_t
     return true;
 }
 
+/* i32 `(a >> k) | (b << (32 - k))` (unsigned shifts, 0 < k < 32) of the entries at bb, bb+1: one
+ * funnel shift (memcpy's unaligned loop, bit streams). The shift right was just emitted into its
+ * temporary; the shift left was too, just before it, or is still a deferred `b * 2^(32-k)`. */
+static bool fuse_fsh(struct interp_backend *b, uint32_t bb) {
+    const struct last *l = &b->last, *p = &b->prev;
+    if (!l->valid || b->err || l->pos + 4 != here(b) || l->op != OP_i32_shr_u_i || (l->idx != bb && l->idx != bb + 1) ||
+        ent(b, l->idx)->kind != VK_STACK || b->code[l->pos + 1] != SL(b, l->idx))
+        return false;
+    uint32_t o = l->idx == bb ? bb + 1 : bb, k = b->code[l->pos + 3] & 31, a = b->code[l->pos + 2], c, from = l->pos;
+    const struct vent *e = ent(b, o);
+    if (k == 0) return false;
+    if (e->kind == VK_ADDR && e->slot == NOSLOT && e->bits == 0 && e->mul == (UINT32_C(1) << (32 - k)) && e->slot2 != SL(b, l->idx)) {
+        c = e->slot2;
+    } else if (e->kind == VK_STACK && p->valid && p->op == OP_i32_shl_i && p->pos + 4 == l->pos &&
+               b->code[p->pos + 1] == SL(b, o) && (b->code[p->pos + 3] & 31) == 32 - k && a != SL(b, o)) {
+        c = b->code[p->pos + 2];
+        from = p->pos;
+    } else {
+        return false;
+    }
+    truncate_code(b, from);
+    drop_range(b, bb, bb + 2);
+    uint32_t pos = here(b);
+    uint32_t *w = emit(b, OP_i32_fsh, 5);
+    w[1] = SL(b, bb);
+    w[2] = a;
+    w[3] = c;
+    w[4] = k;
+    set_last(b, pos, bb, OP_i32_fsh, 0, 0);
+    return true;
+}
+
 /* i64 `x ^ t` where t = x >> k (unsigned) was just computed from the same x. */
 static bool fuse_xorshr(struct interp_backend *b, uint32_t bb) {
     const struct last *l = &b->last;
@@ -1225,6 +1272,8 @@ static void op_numeric(struct interp_backend *b, const struct cg_instr *in, uint
         set_last(b, pos, bb, use, sa, imm);
     } else if (op == OP_i64_xor && fuse_xorshr(b, bb)) {
         /* x ^ (x >> k) in one */
+    } else if (op == OP_i32_or && fuse_fsh(b, bb)) {
+        /* a funnel shift */
     } else if (k64_form(op) && (y->kind == VK_CONST || (x->kind == VK_CONST && op != OP_i64_sub))) {
         /* an i64 constant that needs all its bits (x - k is x + -k) */
         uint64_t k = y->kind == VK_CONST ? y->bits : x->bits;
@@ -1258,6 +1307,41 @@ static void op_numeric(struct interp_backend *b, const struct cg_instr *in, uint
     b->height = bb + 1;
 }
 
+/* ---- definite assignment (DA_WORDS) -------------------------------------------------------------- */
+
+static uint64_t *da_end(struct interp_backend *b, const struct cframe *f) {
+    return b->das + (size_t)(f - b->cf) * 2 * DA_WORDS;
+}
+static uint64_t *da_else(struct interp_backend *b, const struct cframe *f) { return da_end(b, f) + DA_WORDS; }
+
+static void da_all(uint64_t *set) {
+    for (int k = 0; k < DA_WORDS; k++) set[k] = ~UINT64_C(0);
+}
+static void da_and(uint64_t *set, const uint64_t *with) {
+    for (int k = 0; k < DA_WORDS; k++) set[k] &= with[k];
+}
+
+/* Code after here is unreachable (until a label). */
+static void da_kill(struct interp_backend *b) {
+    if (b->da_on) da_all(b->da);
+}
+
+/* A branch to f from here. (A loop's header gets no more than its entry had: a back-edge
+ * comes from inside the loop, where everything assigned at the entry still is.) */
+static void da_branch(struct interp_backend *b, struct cframe *f) {
+    if (b->da_on && (f->kind == CF_BLOCK || f->kind == CF_IF)) da_and(da_end(b, f), b->da);
+}
+
+/* Reads (write = false) or writes the n slots of a local from slot L. */
+static void da_local(struct interp_backend *b, uint32_t L, uint32_t n, bool write) {
+    if (!b->da_on) return;
+    for (uint32_t k = L; k < L + n && k < DA_SLOTS; k++) {
+        uint64_t bit = UINT64_C(1) << (k & 63);
+        if (write) b->da[k >> 6] |= bit;
+        else if (!(b->da[k >> 6] & bit)) b->da_need[k >> 6] |= bit;
+    }
+}
+
 /* ---- locals --------------------------------------------------------------------------------------- */
 
 static bool retargetable(const struct interp_backend *b, uint32_t idx) {
@@ -1271,6 +1355,7 @@ static void op_local_set(struct interp_backend *b, const struct cg_instr *in, bo
         return;
     }
     uint32_t L = b->lslot[x], n = mod_type_slots(b->ltype[x]);
+    da_local(b, L, n, true);
     /* Would writing the local change a deferred value still on the stack (other than the
      * operand itself)? Then those are materialized first. */
     bool preserve = false;
@@ -1286,7 +1371,7 @@ static void op_local_set(struct interp_backend *b, const struct cg_instr *in, bo
     if (n == 1 && retargetable(b, bb)) {
         /* The value was just computed: compute it into the local instead. */
         set_word(b, b->last.pos + 1, L);
-        b->last.valid = false;
+        b->last.idx = UINT32_MAX; /* (still known as the last instruction, not retargetable) */
         if (tee) push_local(b, bb, L);
         b->height = tee ? bb + 1 : bb;
         return;
@@ -1329,6 +1414,12 @@ static void op_block(struct interp_backend *b, const struct cg_instr *in) {
     b->last.valid = false;
     struct cframe *f = push_frame(b, kind, bb, np, nr);
     if (!f) return;
+    if (b->da_on && (b->ncf > DA_DEPTH || !grow(b, (void **)&b->das, &b->das_cap, b->ncf * 2 * DA_WORDS, sizeof *b->das)))
+        b->da_on = false;
+    if (b->da_on) {
+        da_all(da_end(b, f));
+        memcpy(da_else(b, f), b->da, sizeof b->da);
+    }
     if (kind == CF_LOOP) f->start = here(b);
     if (kind == CF_IF) {
         uint32_t from;
@@ -1346,6 +1437,11 @@ static void op_else(struct interp_backend *b, const struct cg_instr *in) {
         return;
     }
     struct cframe *f = &b->cf[b->ncf - 1];
+    if (b->da_on) {
+        da_and(da_end(b, f), b->da);
+        memcpy(b->da, da_else(b, f), sizeof b->da);
+    }
+    f->has_else = true;
     if (in->reachable) {
         materialize_range(b, f->base, f->base + f->nresults);
         emit_br(b, f);
@@ -1371,6 +1467,11 @@ static void op_end(struct interp_backend *b, const struct cg_instr *in) {
         b->ncf--;
         return;
     }
+    if (b->da_on && f->kind != CF_LOOP) {
+        /* (a loop's end is reached by falling through only) */
+        da_and(b->da, da_end(b, f));
+        if (f->kind == CF_IF && !f->has_else) da_and(b->da, da_else(b, f));
+    }
     if (in->reachable) materialize_range(b, f->base, f->base + f->nresults);
     bool label = f->branched || f->kind == CF_IF || !in->reachable;
     if (f->else_site) patch_here(b, f->else_site, f->else_from);
@@ -1386,6 +1487,7 @@ static void op_end(struct interp_backend *b, const struct cg_instr *in) {
 static void op_br_if(struct interp_backend *b, const struct cg_instr *in) {
     struct cond c = get_cond(b, in->aux);
     struct cframe *f = frame_at(b, in->imm.index);
+    da_branch(b, f);
     uint32_t bb = in->base, from, site;
     uint32_t n = f->kind == CF_FUNC ? b->nr : label_arity(f);
     /* Several carried values are made canonical before branching, on both paths (the code
@@ -1408,25 +1510,43 @@ static void op_br_table(struct interp_backend *b, const struct cg_instr *in) {
     uint32_t count = in->imm.br_table.count;
     const uint32_t *depths = in->imm.br_table.depths;
     uint32_t bb = in->base;
-    uint32_t idx = take(b, in->aux);
     const struct cframe *df = frame_at(b, depths[count]);
     uint32_t n = df->kind == CF_FUNC ? b->nr : label_arity(df);
+    /* A table indexed by a value just loaded (an interpreter's `switch (*ip)`), into a temporary
+     * or (tee) a local: the load goes into the branch (br_table_ld8u, br_table_ld32_x), which
+     * still writes the value; it keeps the load's code map entry. */
+    const struct last *l = &b->last;
+    const struct vent *ie = ent(b, in->aux);
+    uint32_t hdr = 3, lw[6] = {0, 0, 0, 0, 0, 0};
+    uint16_t use = OP_br_table;
+    if (n == 0 && l->valid && !b->err && ((l->op == OP_ld8u && l->pos + 4 == here(b)) || (l->op == OP_ld32_x && l->pos + 6 == here(b))) &&
+        ((l->idx == in->aux && ie->kind == VK_STACK) || (ie->kind == VK_LOCAL && ie->slot == b->code[l->pos + 1]))) {
+        use = l->op == OP_ld8u ? OP_br_table_ld8u : OP_br_table_ld32_x;
+        hdr = use == OP_br_table_ld8u ? 5 : 7;
+        for (uint32_t k = 0; k < hdr - 2; k++) lw[k] = b->code[l->pos + 1 + k];
+        truncate_code(b, l->pos);
+        b->last.valid = false;
+        drop_range(b, in->aux, in->aux + 1);
+    } else {
+        lw[0] = take(b, in->aux);
+    }
     materialize_range(b, bb, bb + n);
-    if ((uint64_t)count + 4 > MAX_CODE_WORDS) {
+    if ((uint64_t)count + hdr + 1 > MAX_CODE_WORDS) {
         fail(b, ERR_LIMIT, "br_table too large");
         return;
     }
     uint32_t pos = here(b);
-    uint32_t *w = emit(b, OP_br_table, count + 4);
-    w[1] = idx;
-    w[2] = count;
+    uint32_t *w = emit(b, (enum interp_op)use, count + hdr + 1);
+    for (uint32_t k = 0; k < hdr - 2; k++) w[1 + k] = lw[k];
+    w[hdr - 1] = count;
     if (b->err) return;
     uint32_t serial = ++b->serial;
     bool stubs = false;
     for (uint32_t k = 0; k <= count; k++) {
         struct cframe *f = frame_at(b, depths[k]);
+        da_branch(b, f);
         if (f->kind != CF_FUNC && (n == 0 || f->base == bb)) {
-            add_target(b, f, pos + 3 + k, pos);
+            add_target(b, f, pos + hdr + k, pos);
         } else {
             f->stub_serial = serial;
             f->stub_pos = UINT32_MAX;
@@ -1442,7 +1562,7 @@ static void op_br_table(struct interp_backend *b, const struct cg_instr *in) {
             f->stub_pos = here(b);
             branch(b, f, bb);
         }
-        set_word(b, pos + 3 + k, f->stub_pos - pos);
+        set_word(b, pos + hdr + k, f->stub_pos - pos);
     }
 }
 
@@ -1719,6 +1839,40 @@ static void op_fc(struct interp_backend *b, const struct cg_instr *in) {
     }
 }
 
+/* global.set x of `v + k`: the stack pointer's update in LLVM's prologues and epilogues.
+ * Either the value is still the deferred `a + k` (global_set_add), or it is the local that
+ * `global.get x; i32.const; i32.sub; local.tee` just computed (global_add_i). */
+static bool fuse_global_add(struct interp_backend *b, uint32_t bb, uint32_t x) {
+    struct vent *e = ent(b, bb);
+    const struct last *l = &b->last, *p = &b->prev;
+    if (b->err) return false;
+    if (e->kind == VK_ADDR && e->slot2 == NOSLOT && e->slot != NOSLOT) {
+        uint32_t a = e->slot, c = (uint32_t)e->bits;
+        drop_range(b, bb, bb + 1);
+        uint32_t *w = emit(b, OP_global_set_add, 4);
+        w[1] = a;
+        w[2] = x;
+        w[3] = c;
+        b->height = bb;
+        return true;
+    }
+    if (e->kind != VK_LOCAL || !l->valid || l->op != OP_i32_add_i || l->pos + 4 != here(b) || !p->valid ||
+        p->op != OP_global_get || p->pos + 3 != l->pos)
+        return false;
+    const uint32_t *g = b->code + p->pos, *w0 = b->code + l->pos;
+    /* (the global's value went to a temporary, read by the add only) */
+    if (w0[1] != e->slot || w0[2] != g[1] || g[1] < b->nl || g[2] != x) return false;
+    uint32_t d = w0[1], k = w0[3];
+    truncate_code(b, p->pos);
+    drop_range(b, bb, bb + 1);
+    uint32_t *w = emit(b, OP_global_add_i, 4);
+    w[1] = d;
+    w[2] = x;
+    w[3] = k;
+    b->height = bb;
+    return true;
+}
+
 /* ---- the hooks --------------------------------------------------------------------------------------- */
 
 static int hook_func_begin(void *self, uint32_t func_index, const struct mod_functype *type, const uint8_t *local_types,
@@ -1753,13 +1907,18 @@ static int hook_func_begin(void *self, uint32_t func_index, const struct mod_fun
     b->ncf = 0;
     b->npt = 0;
     b->ncode = 0;
-    b->h[0].pos = b->h[1].pos = UINT32_MAX;
+    for (uint32_t k = 0; k < HIST; k++) b->h[k].pos = UINT32_MAX;
+    b->hn = 0;
     b->pv_h = 1024;
     b->nmap = 0;
     b->last.valid = false;
     b->prev.valid = false;
     b->uses_zs = false;
     b->pl = false;
+    b->da_on = nlocal_slots <= DA_SLOTS;
+    memset(b->da, 0, sizeof b->da);
+    memset(b->da_need, 0, sizeof b->da_need);
+    for (uint32_t k = 0; k < b->np && k < DA_SLOTS; k++) b->da[k >> 6] |= UINT64_C(1) << (k & 63);
     if (!push_frame(b, CF_FUNC, 0, 0, b->nr)) return -1;
     return 0;
 }
@@ -1782,6 +1941,7 @@ static int hook_op(void *self, const struct cg_instr *in) {
     uint32_t x = in->imm.index, i = in->base;
     if (in->op == 0x20 && !b->err && x < b->nlocals && mod_type_slots(b->ltype[x]) == 1 && i + 1 < b->vs_cap) {
         b->cur_offset = in->offset;
+        da_local(b, b->lslot[x], 1, false);
         set_local(b, &b->vs[i], i, b->lslot[x]);
         b->height = i + 1;
         return 0;
@@ -1816,16 +1976,21 @@ static NOINLINE int hook_op_any(struct interp_backend *b, const struct cg_instr 
         uint32_t pos = here(b);
         emit(b, OP_unreachable, 1);
         add_map(b, pos);
+        da_kill(b);
         break;
     }
     case 0x01: break; /* nop */
     case 0x02: case 0x03: case 0x04: op_block(b, in); break;
     case 0x05: op_else(b, in); break;
     case 0x0B: op_end(b, in); break;
-    case 0x0C: branch(b, frame_at(b, in->imm.index), bb); break;
+    case 0x0C:
+        da_branch(b, frame_at(b, in->imm.index));
+        branch(b, frame_at(b, in->imm.index), bb);
+        da_kill(b);
+        break;
     case 0x0D: op_br_if(b, in); break;
-    case 0x0E: op_br_table(b, in); break;
-    case 0x0F: emit_return(b, bb, b->nr); break;
+    case 0x0E: op_br_table(b, in); da_kill(b); break;
+    case 0x0F: emit_return(b, bb, b->nr); da_kill(b); break;
     case 0x10: case 0x11: op_call(b, in); break;
     case 0x1A: { /* drop */
         uint32_t n = mod_type_slots(in->type);
@@ -1858,6 +2023,7 @@ static NOINLINE int hook_op_any(struct interp_backend *b, const struct cg_instr 
             break;
         }
         uint32_t n = mod_type_slots(b->ltype[x]);
+        da_local(b, b->lslot[x], n, false);
         ent(b, bb + n); /* room first: pushing must not fail half-way */
         for (uint32_t k = 0; k < n; k++) push_local(b, bb + k, b->lslot[x] + k);
         b->height = bb + n;
@@ -1887,7 +2053,7 @@ static NOINLINE int hook_op_any(struct interp_backend *b, const struct cg_instr 
             w[1] = SL(b, bb);
             w[2] = x;
             b->height = bb;
-        } else {
+        } else if (!fuse_global_add(b, bb, x)) {
             emit_simple(b, OP_global_set, bb, 1, &x, 1, false, false);
         }
         break;
@@ -1972,6 +2138,19 @@ static int hook_func_end(void *self, uint32_t max_stack_slots) {
     c->func_index = b->func_index;
     c->nparam_slots = b->np;
     c->nlocal_slots = b->uses_zs ? b->nl : b->nl - 1;
+    /* The declared locals to zero on entry: those read while maybe unassigned (all of them
+     * when not tracked); the zero slot is zeroed on its own. */
+    c->zero_lo = c->zero_hi = b->np;
+    if (!b->da_on) {
+        c->zero_hi = b->nl - 1;
+    } else {
+        for (uint32_t k = b->np; k < b->nl - 1; k++)
+            if (b->da_need[k >> 6] & (UINT64_C(1) << (k & 63))) {
+                if (c->zero_lo == c->zero_hi) c->zero_lo = k;
+                c->zero_hi = k + 1;
+            }
+    }
+    c->zero_slot = b->nl - 1;
     c->nresult_slots = b->nr;
     c->frame_slots = (uint32_t)frame;
     c->compiled = true;
@@ -2025,6 +2204,7 @@ void interp_backend_free(struct interp_backend *b) {
     base_free(a, b->vs, b->vs_cap * sizeof *b->vs);
     base_free(a, b->cf, b->cf_cap * sizeof *b->cf);
     base_free(a, b->pt, b->pt_cap * sizeof *b->pt);
+    base_free(a, b->das, b->das_cap * sizeof *b->das);
     base_free(a, b->code, b->code_cap * sizeof *b->code);
     base_free(a, b->map, b->map_cap * sizeof *b->map);
     base_free(a, b, sizeof *b);

@@ -2,6 +2,7 @@
  * included, without C recursion; host calls go through rt_call_host. Traps come back as results
  * with a wasm backtrace. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/result.h"
@@ -10,7 +11,12 @@
 #include "numeric.h"
 
 /* Threaded dispatch (labels as values) where the compiler has it; a portable switch otherwise.
- * WISP_INTERP_SWITCH forces the switch (it is built and tested too). */
+ * WISP_INTERP_SWITCH forces the switch (it is built and tested too). WISP_INTERP_STATS (off by
+ * default, a tool for tuning: -DCMAKE_C_FLAGS=-DWISP_INTERP_STATS) uses the switch and prints on
+ * stderr, when each outermost run ends, how often each instruction and each adjacent pair ran. */
+#if defined(WISP_INTERP_STATS) && !defined(WISP_INTERP_SWITCH)
+#define WISP_INTERP_SWITCH 1
+#endif
 #if defined(__GNUC__) && !defined(WISP_INTERP_SWITCH)
 #define INTERP_THREADED 1
 #else
@@ -458,6 +464,97 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
     return 0;
 }
 
+#if defined(WISP_INTERP_STATS)
+/* Execution counts (the off-by-default statistics build). */
+struct interp_stats {
+    uint64_t op[OP_COUNT_];
+    uint64_t pair[OP_COUNT_][OP_COUNT_]; /* (previous dispatched, this one) */
+    uint64_t func[4096];                  /* per function index (the first 4096) */
+    uint64_t pos[1u << 18];               /* per code position of function `watch` */
+    uint32_t watch;                       /* env WISP_STATS_FUNC */
+    uint32_t prev;
+};
+
+static const char *const interp_op_names[OP_COUNT_] = {
+#define OP_NAME_(name, layout) #name,
+    INTERP_OPS(OP_NAME_)
+#undef OP_NAME_
+};
+
+static struct interp_stats *stats_new(struct wisp_store *s) {
+    struct interp_stats *t = base_calloc(s->alloc, 1, sizeof *t);
+    const char *w = getenv("WISP_STATS_FUNC");
+    if (t) t->prev = OP_nop;
+    if (t) t->watch = w ? (uint32_t)strtoul(w, NULL, 10) : UINT32_MAX;
+    return t;
+}
+
+static void stats_count(struct interp_stats *t, uint32_t op, uint32_t func, uint32_t pos) {
+    if (!t || op >= OP_COUNT_) return;
+    if (func == t->watch) t->pos[pos & ((1u << 18) - 1)]++;
+    t->op[op]++;
+    t->func[func & 4095]++;
+    t->pair[t->prev][op]++;
+    t->prev = op;
+}
+
+/* Prints the most frequent instructions and pairs; a pair A__B's second half is counted as the
+ * instruction B that it runs next (not a dispatch), so (A__B, B) is left out of the pairs. */
+static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
+    if (!t) return;
+    uint64_t total = 0, fused = 0;
+    for (uint32_t k = 0; k < OP_COUNT_; k++) {
+        total += t->op[k];
+        if (strstr(interp_op_names[k], "__")) fused += t->op[k];
+    }
+    fprintf(stderr, "interp stats: %llu instructions, %llu dispatches (%llu fused pairs)\n",
+            (unsigned long long)total, (unsigned long long)(total - fused), (unsigned long long)fused);
+    for (uint32_t i = 0; t->watch != UINT32_MAX && i < (1u << 18); i++)
+        if (t->pos[i]) fprintf(stderr, "  pos %u %llu\n", i, (unsigned long long)t->pos[i]);
+    for (int n = 0; n < 40; n++) {
+        uint64_t best = 0;
+        uint32_t bi = 0;
+        for (uint32_t i = 0; i < 4096; i++)
+            if (t->func[i] > best) best = t->func[i], bi = i;
+        if (!best) break;
+        fprintf(stderr, "  func %12llu %5.2f%%  %u\n", (unsigned long long)best, 100.0 * (double)best / (double)total, bi);
+        t->func[bi] = 0;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (int n = 0; n < (pass ? 80 : 60); n++) {
+            uint64_t best = 0;
+            uint32_t bi = 0, bj = 0;
+            for (uint32_t i = 0; i < OP_COUNT_; i++) {
+                if (!pass) {
+                    if (t->op[i] > best) best = t->op[i], bi = i;
+                    continue;
+                }
+                for (uint32_t j = 0; j < OP_COUNT_; j++) {
+                    if (t->pair[i][j] <= best) continue;
+                    const char *a = interp_op_names[i], *u = strstr(a, "__");
+                    if (u && strcmp(u + 2, interp_op_names[j]) == 0) continue;
+                    best = t->pair[i][j], bi = i, bj = j;
+                }
+            }
+            if (!best) break;
+            if (!pass) {
+                fprintf(stderr, "  op   %12llu %5.2f%%  %s\n", (unsigned long long)best, 100.0 * (double)best / (double)total,
+                        interp_op_names[bi]);
+                t->op[bi] = 0;
+            } else {
+                fprintf(stderr, "  pair %12llu %5.2f%%  %s %s\n", (unsigned long long)best,
+                        100.0 * (double)best / (double)total, interp_op_names[bi], interp_op_names[bj]);
+                t->pair[bi][bj] = 0;
+            }
+        }
+    }
+    base_free(s->alloc, t, sizeof *t);
+}
+#define STATS_END() (ex->nest == 1 ? stats_dump(s, stats_) : base_free(s->alloc, stats_, sizeof *stats_))
+#else
+#define STATS_END() ((void)0)
+#endif
+
 /* ---- the loop ----------------------------------------------------------------------------------- */
 
 /* Slots and operands: S(k) is the frame slot named by operand word k of the instruction. */
@@ -637,8 +734,8 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
         NEXT(5);                           \
     }
 /* A load and a store of n bytes fused (code.h). */
-#define MOV(name, n)                                                                   \
-    CASE(name) {                                                                       \
+#define MOV_B(n)                                                                       \
+    {                                                                                  \
         uint64_t ea2 = (uint64_t)(uint32_t)(I32(4) + pc[5]) + pc[6], ea = EA_M(1, 2); \
         MEM_CHECK(ea2, n);                                                             \
         if (UNLIKELY(ea + (n) > memsize)) {                                            \
@@ -646,7 +743,11 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
             TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);                                      \
         }                                                                              \
         memmove(mem + ea, mem + ea2, n);                                               \
-        NEXT(7);                                                                       \
+    }
+#define MOV(name, n)  \
+    CASE(name) {      \
+        MOV_B(n)      \
+        NEXT(7);      \
     }
 /* The same against a slot, read after the update (it may be the variable itself). */
 #define BR_ADD_R(name, cond)              \
@@ -690,6 +791,8 @@ static int tab_init(struct wisp_table *t, const struct rt_elem *e, uint32_t d, u
 #endif
 
 /* The instructions that start fused pairs: their bodies and sizes. */
+#define BODY_mov8 MOV_B(1)
+#define LEN_mov8 7
 #define BODY_copy { S(1) = S(2); }
 #define LEN_copy 3
 #define BODY_copy2 { S(1) = S(2); S(3) = S(4); }
@@ -845,12 +948,18 @@ static RUN_ATTR int run(struct wisp_store *s, struct wisp_func *entry, uint64_t 
     const struct interp_code *callee;
 
     RELOAD_MEM();
+#if defined(WISP_INTERP_STATS)
+    struct interp_stats *stats_ = stats_new(s);
+#endif
 
 #if INTERP_THREADED
     DISPATCH();
 L_base_:
 #else
 dispatch:
+#if defined(WISP_INTERP_STATS)
+    stats_count(stats_, *pc, code->func_index, (uint32_t)(pc - code->words));
+#endif
     switch ((enum interp_op)*pc) {
 #endif
 
@@ -866,6 +975,11 @@ dispatch:
         NEXT(5);
     }
     SIMPLE(i64_xorshr)
+    CASE(i32_fsh) {
+        uint32_t k = pc[4];
+        SET32(1, (I32(2) >> k) | (I32(3) << (32 - k)));
+        NEXT(5);
+    }
     I64_K(i64_add_k, a + k)
     SIMPLE(i64_mul_k)
     I64_K(i64_and_k, a & k)
@@ -914,6 +1028,26 @@ dispatch:
         pc += (int32_t)pc[3 + i];
         DISPATCH();
     }
+    CASE(br_table_ld8u) {
+        uint64_t ea = EA();
+        MEM_CHECK(ea, 1);
+        uint32_t i = mem[ea], n = pc[4];
+        S(1) = i;
+        if (i > n) i = n;
+        pc += (int32_t)pc[5 + i];
+        DISPATCH();
+    }
+    CASE(br_table_ld32_x) {
+        uint64_t ea = EA_X(2, 2);
+        MEM_CHECK(ea, 4);
+        uint32_t i, n = pc[6];
+        memcpy(&i, mem + ea, 4);
+        i = LE32(i);
+        S(1) = i;
+        if (i > n) i = n;
+        pc += (int32_t)pc[7 + i];
+        DISPATCH();
+    }
     CASE(ret1) {
         fp[0] = S(1);
         goto return_;
@@ -954,7 +1088,8 @@ dispatch:
             f->code = code;
             f->inst = inst;
         }
-        for (uint32_t k = callee->nparam_slots; k < callee->nlocal_slots; k++) cfp[k] = 0;
+        for (uint32_t k = callee->zero_lo; k < callee->zero_hi; k++) cfp[k] = 0;
+        cfp[callee->zero_slot] = 0;
         fp = cfp;
         code = callee;
         pc = callee->words;
@@ -995,7 +1130,8 @@ dispatch:
                 f->code = code;
                 f->inst = inst;
             }
-            for (uint32_t k = callee->nparam_slots; k < callee->nlocal_slots; k++) cfp[k] = 0;
+            for (uint32_t k = callee->zero_lo; k < callee->zero_hi; k++) cfp[k] = 0;
+        cfp[callee->zero_slot] = 0;
             fp = cfp;
             code = callee;
             inst = cf->inst;
@@ -1017,6 +1153,7 @@ dispatch:
                     add_backtrace(s, &r, &st);
                 }
                 *out = r;
+                STATS_END();
                 return 1;
             }
             RELOAD_MEM();
@@ -1035,6 +1172,17 @@ dispatch:
     CASE(global_set) {
         inst->globals[pc[2]]->val[0] = S(1);
         NEXT(3);
+    }
+    CASE(global_add_i) {
+        uint64_t *g = inst->globals[pc[2]]->val;
+        uint32_t v = (uint32_t)*g + pc[3];
+        *g = v;
+        SET32(1, v);
+        NEXT(4);
+    }
+    CASE(global_set_add) {
+        inst->globals[pc[2]]->val[0] = (uint32_t)(I32(1) + pc[3]);
+        NEXT(4);
     }
     CASE(global_get2) {
         const struct wisp_global *g = inst->globals[pc[2]];
@@ -1498,7 +1646,7 @@ dispatch:
     F64_K(f64_mul_k, x * k)
     F64_K(f64_div_k, x / k)
     F64_K(f64_rdiv_k, k / x)
-    MOV(mov8, 1)
+    SIMPLE(mov8)
     MOV(mov16, 2)
     MOV(mov32, 4)
     MOV(mov64, 8)
@@ -1518,9 +1666,11 @@ dispatch:
 trap_: {
     struct stopped st = {pc, code, inst, frames, depth, entry_depth};
     *out = make_trap(s, trap, &st);
+    STATS_END();
     return 1;
 }
 done_:
+    STATS_END();
     return 0;
 }
 
@@ -1597,8 +1747,9 @@ int interp_invoke(struct wisp_store *s, struct wisp_func *func, uint64_t *slots,
     if (!in_stack && code->nparam_slots) memcpy(fp, slots, (size_t)code->nparam_slots * sizeof *fp);
     {
         /* Zero the locals; most functions have one or two, where a memset call costs more. */
-        uint64_t *l = fp + code->nparam_slots;
-        uint32_t nz = code->nlocal_slots - code->nparam_slots;
+        uint64_t *l = fp + code->zero_lo;
+        uint32_t nz = code->zero_hi - code->zero_lo;
+        fp[code->zero_slot] = 0;
         if (nz > 2) {
             memset(l, 0, (size_t)nz * sizeof *l);
         } else if (nz) {
