@@ -54,12 +54,23 @@ static size_t leb_read(const uint8_t *p, const uint8_t *end, unsigned bits, int 
     }
 }
 
+/* The readers the decoder and validator use most are written out for their width: the same
+ * rules as leb_read, with less work per byte. */
 size_t leb_u32(const uint8_t *p, const uint8_t *end, uint32_t *out) {
-    uint64_t v;
-    enum leb_error e;
-    size_t n = leb_read(p, end, 32, 0, &v, &e);
-    if (n) *out = (uint32_t)v;
-    return n;
+    uint32_t r = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (p + i >= end) return 0;
+        uint8_t b = p[i];
+        r |= (uint32_t)(b & 0x7f) << (7 * i);
+        if (!(b & 0x80)) {
+            *out = r;
+            return i + 1;
+        }
+    }
+    /* Fifth byte: no continuation, and only the low 4 bits may be set. */
+    if (p + 4 >= end || (p[4] & 0xf0)) return 0;
+    *out = r | (uint32_t)p[4] << 28;
+    return 5;
 }
 
 size_t leb_u64(const uint8_t *p, const uint8_t *end, uint64_t *out) {
@@ -68,11 +79,23 @@ size_t leb_u64(const uint8_t *p, const uint8_t *end, uint64_t *out) {
 }
 
 size_t leb_s32(const uint8_t *p, const uint8_t *end, int32_t *out) {
-    uint64_t v;
-    enum leb_error e;
-    size_t n = leb_read(p, end, 32, 1, &v, &e);
-    if (n) *out = (int32_t)(uint32_t)v;
-    return n;
+    uint32_t r = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (p + i >= end) return 0;
+        uint8_t b = p[i];
+        r |= (uint32_t)(b & 0x7f) << (7 * i);
+        if (!(b & 0x80)) {
+            if (b & 0x40) r |= ~(uint32_t)0 << (7 * (i + 1)); /* sign extension */
+            *out = (int32_t)r;
+            return i + 1;
+        }
+    }
+    /* Fifth byte: no continuation; bits 4-6 must repeat the sign bit, bit 3. */
+    if (p + 4 >= end) return 0;
+    uint8_t b = p[4];
+    if ((b & 0x80) || ((b & 0x70) != ((b & 0x08) ? 0x70 : 0))) return 0;
+    *out = (int32_t)(r | (uint32_t)(b & 0x0f) << 28);
+    return 5;
 }
 
 size_t leb_s33(const uint8_t *p, const uint8_t *end, int64_t *out) {
@@ -84,11 +107,23 @@ size_t leb_s33(const uint8_t *p, const uint8_t *end, int64_t *out) {
 }
 
 size_t leb_s64(const uint8_t *p, const uint8_t *end, int64_t *out) {
-    uint64_t v;
-    enum leb_error e;
-    size_t n = leb_read(p, end, 64, 1, &v, &e);
-    if (n) *out = (int64_t)v;
-    return n;
+    uint64_t r = 0;
+    for (size_t i = 0; i < 9; i++) {
+        if (p + i >= end) return 0;
+        uint8_t b = p[i];
+        r |= (uint64_t)(b & 0x7f) << (7 * i);
+        if (!(b & 0x80)) {
+            if (b & 0x40) r |= ~(uint64_t)0 << (7 * (i + 1)); /* sign extension */
+            *out = (int64_t)r;
+            return i + 1;
+        }
+    }
+    /* Tenth byte: no continuation; bits 1-6 must repeat the sign bit, bit 0. */
+    if (p + 9 >= end) return 0;
+    uint8_t b = p[9];
+    if (b != 0x00 && b != 0x7f) return 0;
+    *out = (int64_t)(r | (uint64_t)(b & 1) << 63);
+    return 10;
 }
 
 enum leb_error leb_why(const uint8_t *p, const uint8_t *end, unsigned bits, int is_signed) {

@@ -41,11 +41,10 @@ struct val_ctx {
     const struct cg_backend *cg;
     struct wisp_result err;
     uint32_t func_index; /* function being validated (absolute), or UINT32_MAX at module level */
-    uint32_t instr_off;  /* offset of the instruction being validated (for errors raised deep down) */
 
     /* Operand stack. */
     struct val_entry *vals;
-    size_t vals_cap;
+    size_t vals_cap;     /* kept above max_slot: pushes need no capacity check */
     uint32_t nvals;
     uint32_t top_slot; /* slot of the next value pushed */
     uint32_t max_slot; /* peak of top_slot in the current function */

@@ -47,6 +47,43 @@ int main(void) {
         CHECK(leb_u64(d, d + 10, &u64) == 0);
         CHECK(leb_s64(c, c + 10, &s64) == 0); /* sign bit 0 but payload bit set beyond */
     }
+    /* The width-specific readers at every length, and their last-byte rules. */
+    for (int k = 0; k < 64; k++) {
+        for (int d = -1; d <= 1; d++) {
+            uint8_t buf[10];
+            uint64_t v = ((uint64_t)1 << k) + (uint64_t)(int64_t)d; /* wraps at k = 63 */
+            int64_t vals[2] = {(int64_t)v, (int64_t)(0 - v)};
+            for (int j = 0; j < 2; j++) {
+                size_t n = leb_put_s64(buf, vals[j]);
+                CHECK(leb_s64(buf, buf + n, &s64) == n && s64 == vals[j]);
+                CHECK(leb_s64(buf, buf + n - 1, &s64) == 0); /* truncated */
+                int32_t want32 = (int32_t)vals[j];
+                if ((int64_t)want32 == vals[j]) CHECK(rd_s32(buf, n, &s) == n && s == want32);
+                else CHECK(rd_s32(buf, n, &s) == 0); /* out of range or too long */
+                if (vals[j] >= 0 && vals[j] <= (int64_t)UINT32_MAX) {
+                    n = leb_put_u64(buf, (uint64_t)vals[j]);
+                    CHECK(rd_u32(buf, n, &u) == n && u == (uint32_t)vals[j]);
+                    CHECK(rd_u32(buf, n - 1, &u) == 0);
+                }
+            }
+        }
+    }
+    {
+        const uint8_t z[] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00};
+        CHECK(leb_s64(z, z + 10, &s64) == 10 && s64 == 0);
+        const uint8_t m[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f};
+        CHECK(leb_s64(m, m + 10, &s64) == 10 && s64 == -1);
+        const uint8_t bad[] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40};
+        CHECK(leb_s64(bad, bad + 10, &s64) == 0);
+        const uint8_t cont[] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00};
+        CHECK(leb_s64(cont, cont + 11, &s64) == 0);
+        CHECK(rd_s32((const uint8_t[]){0xff, 0xff, 0xff, 0xff, 0x7f}, 5, &s) == 5 && s == -1);
+        CHECK(rd_s32((const uint8_t[]){0x80, 0x80, 0x80, 0x80, 0x08}, 5, &s) == 0); /* sign 1, extension 0 */
+        CHECK(rd_s32((const uint8_t[]){0x80, 0x80, 0x80, 0x80, 0x87}, 5, &s) == 0); /* continuation */
+        CHECK(rd_u32((const uint8_t[]){0x80, 0x80, 0x80, 0x80, 0x8f}, 5, &u) == 0);
+        CHECK(rd_s32((const uint8_t[]){0xc0, 0x00}, 2, &s) == 2 && s == 64);
+        CHECK(rd_s32((const uint8_t[]){0x80, 0x40}, 2, &s) == 2 && s == -8192);
+    }
     /* round trips */
     for (int64_t v = -100000; v <= 100000; v += 37) {
         uint8_t buf[10];

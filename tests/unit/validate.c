@@ -7,6 +7,7 @@
 #include "base/leb128.h"
 #include "check.h"
 #include "decode/decode.h"
+#include "validate/opcodes.h"
 #include "validate/validate.h"
 
 /* ---- a tiny module builder --------------------------------------------------------------- */
@@ -406,6 +407,50 @@ static void test_br_table_slots(void) {
 }
 
 /* ---- rejections ------------------------------------------------------------------------------ */
+
+/* Immediates of i32.const in one, two and more bytes; aux and type are 0 for instructions that do
+ * not use them, also right after ones that do (local.get, select). */
+static void test_const_imm_and_clearing(void) {
+    struct rec rec = {0};
+    CHECK(expect_ok(run1("i:i",
+                         BODY(0x00, 0x20, 0x00,         /* local.get 0 */
+                              0x41, 0x80, 0x40,          /* i32.const -8192 (two bytes) */
+                              0x41, 0xff, 0x3f,          /* i32.const 8191 */
+                              0x41, 0xff, 0x7f,          /* i32.const -1 (two bytes) */
+                              0x41, 0xc0, 0x00,          /* i32.const 64 (two bytes) */
+                              0x41, 0x80, 0x80, 0x01,    /* i32.const 16384 (three bytes) */
+                              0x1b,                      /* select */
+                              0x6a, 0x6a, 0x6a, 0x0b),   /* i32.add x3; end */
+                         0, &rec)));
+    CHECK(rec.nops == 11);
+    CHECK(rec.ops[0].op == 0x20 && rec.ops[0].type == I32);
+    CHECK(rec.ops[1].op == 0x41 && (int32_t)rec.ops[1].index == -8192 && rec.ops[1].type == 0 && rec.ops[1].aux == 0);
+    CHECK((int32_t)rec.ops[2].index == 8191 && (int32_t)rec.ops[3].index == -1);
+    CHECK((int32_t)rec.ops[4].index == 64 && (int32_t)rec.ops[5].index == 16384);
+    CHECK(rec.ops[6].op == 0x1b && rec.ops[6].type == I32 && rec.ops[6].aux == 5 && rec.ops[6].base == 3);
+    CHECK(rec.ops[7].op == 0x6a && rec.ops[7].type == 0 && rec.ops[7].aux == 0 && rec.ops[7].base == 2);
+    CHECK(rec.ops[10].op == 0x0b && rec.ops[10].reachable && rec.ops[10].type == 0);
+}
+
+/* The validator's dispatch lists the table's opcode ranges as case labels (validate_func.c):
+ * loads 0x28-0x35, stores 0x36-0x3e, numeric 0x45-0xc4 and nothing else of those kinds. Numeric
+ * instructions take two operands in the ranges below, one otherwise, and give one scalar result. */
+static void test_table_ranges(void) {
+    static const int binary[][2] = {{0x46, 0x4f}, {0x51, 0x66}, {0x6a, 0x78}, {0x7c, 0x8a}, {0x92, 0x98}, {0xa0, 0xa6}};
+    for (int op = 0; op < 256; op++) {
+        int want = op >= 0x28 && op <= 0x35   ? VAL_K_LOAD
+                   : op >= 0x36 && op <= 0x3e ? VAL_K_STORE
+                   : op >= 0x45 && op <= 0xc4 ? VAL_K_NUM
+                                              : -1;
+        if (want >= 0) CHECK(val_ops[op].kind == want);
+        else CHECK(val_ops[op].kind == VAL_K_ILLEGAL || val_ops[op].kind == VAL_K_SPECIAL);
+        if (want != VAL_K_NUM) continue;
+        int np = 1;
+        for (size_t i = 0; i < sizeof binary / sizeof binary[0]; i++)
+            if (op >= binary[i][0] && op <= binary[i][1]) np = 2;
+        CHECK(val_ops[op].npop == np && val_ops[op].push != 0 && val_ops[op].push != V128);
+    }
+}
 
 static void test_errors(void) {
     /* type mismatch: i32.const; f64.const; i32.add */
@@ -932,6 +977,8 @@ int main(void) {
     test_v128_slots();
     test_memory_and_select();
     test_br_table_slots();
+    test_const_imm_and_clearing();
+    test_table_ranges();
     test_errors();
     test_module_level();
     test_module_offsets();
