@@ -31,7 +31,11 @@
  * arithmetic left over, an induction variable's update fused into its loop's closing branch
  * (br_add_*), two moves in one (copy2), a br_table on a value just loaded (br_table_ld8u,
  * br_table_ld32_x), funnel shifts (i32_fsh), the stack pointer's update (global_add_i,
- * global_set_add). Calls zero only the locals that may be read before written (zero_lo..hi). */
+ * global_set_add), fused pairs and triples (INTERP_PAIRS, INTERP_TRIPLES), a multiply-accumulate
+ * taking in the add that computes its address (f64_mac_rmw_a). Calls zero only the locals that may
+ * be read before written (zero_lo..hi). In dispatch loops, compile.c's jump threading copies short
+ * code (a loop's closing test, `pc++; br loop`) to the branches that went to it, so the same
+ * instructions may appear several times. */
 #ifndef WISP_INTERP_CODE_H
 #define WISP_INTERP_CODE_H
 
@@ -171,6 +175,9 @@ struct interp_frame {
     /* m += x * n, n the f64 at (u32)(b + c2) + off2 (two roundings, not a fused multiply-add): */     \
     /* (a, c, off, x, b, c2, off2); n is read first */                                                \
     X(f64_mac_rmw, "siissii")                                                                          \
+    /* the same on an address just computed: d = (u32)(s + k), then m at (u32)d + off: */            \
+    /* (d, s, k, off, x, b, c2, off2) (an i32.add's result stored to a local and used once) */        \
+    X(f64_mac_rmw_a, "dsiissii")                                                                       \
     /* with a constant operand K: d = x OP K, or K OP x for the r forms ("dsL") */                    \
     X(f64_add_k, "dsL") X(f64_sub_k, "dsL") X(f64_rsub_k, "dsL") X(f64_mul_k, "dsL") X(f64_div_k, "dsL") \
     X(f64_rdiv_k, "dsL")
@@ -189,6 +196,8 @@ struct interp_frame {
     X(const32__br_table_ld32_x, "di") X(const32__const32, "di") X(const32__ld32_x, "di") X(copy__br, "ds") X(copy__br_add_ne, "ds")  \
     X(copy__br_nz, "ds") X(copy__call, "ds") X(copy__i32_add_i, "ds") X(copy2__call, "dsds") X(copy2__copy2, "dsds")                          \
     X(f64_mac_rmw__br_add_ne, "siissii") X(f64_mac_rmw__i32_add_i, "siissii")                      \
+    X(f64_mac_rmw_a__br_add_ne, "dsiissii") X(i32_add2__f64_mac_rmw, "dssdss") X(copy__i64_add_i, "ds") \
+    X(i32_add_i__br_i32_le_u_i, "dsi") X(copy__br_i32_le_u_i, "ds") X(copy2__br_i32_le_u_i, "dsds")     \
     X(f64_mul__f64_add_rmw, "dss") X(f64_mul__f64_mul, "dss") X(f64_mul__f64_sub_m, "dss")         \
     X(f64_mul__f64_sub_rmw, "dss") X(f64_sub_m__f64_mul, "dssii") X(i32_add__i32_add_i, "dss")     \
     X(i32_add__i32_lea, "dss") X(i32_add2__i32_add_i, "dssdss") X(i32_add2__ld8u, "dssdss")        \
@@ -212,6 +221,8 @@ struct interp_frame {
 #define INTERP_PAIR_PARTS(P) \
     P(const32, br_table_ld32_x) P(const32, const32) P(const32, ld32_x) P(copy, br) P(copy, br_add_ne) P(copy, br_nz) P(copy, call) P(copy, i32_add_i)           \
     P(copy2, call) P(copy2, copy2) P(f64_mac_rmw, br_add_ne) P(f64_mac_rmw, i32_add_i)         \
+    P(f64_mac_rmw_a, br_add_ne) P(i32_add2, f64_mac_rmw) P(copy, i64_add_i)                        \
+    P(i32_add_i, br_i32_le_u_i) P(copy, br_i32_le_u_i) P(copy2, br_i32_le_u_i)                     \
     P(f64_mul, f64_add_rmw) P(f64_mul, f64_mul) P(f64_mul, f64_sub_m) P(f64_mul, f64_sub_rmw)      \
     P(f64_sub_m, f64_mul) P(i32_add, i32_add_i) P(i32_add, i32_lea) P(i32_add2, i32_add_i)         \
     P(i32_add2, ld8u) P(i32_add_i, br) P(i32_add_i, br_add_ne) P(i32_add_i, br_i32_ne)             \
@@ -229,10 +240,20 @@ struct interp_frame {
 
 /* The instructions that start pairs (each A above, once). */
 #define INTERP_PAIR_FIRSTS(F) \
-    F(const32) F(copy) F(copy2) F(f64_mac_rmw) F(f64_mul) F(f64_sub_m) F(i32_add) F(i32_add2)      \
+    F(const32) F(copy) F(copy2) F(f64_mac_rmw) F(f64_mac_rmw_a) F(f64_mul) F(f64_sub_m) F(i32_add) F(i32_add2) F(i64_add_i)      \
     F(i32_add_i) F(i32_and_i) F(i32_lea) F(i32_lt_u_i) F(i32_or) F(i32_rotl_i) F(i32_shl_i)        \
     F(i32_shr_u_i) F(i32_sub) F(i32_xor) F(i64_mul_k) F(i64_xorshr) F(ld32) F(ld32_w) F(ld32_x)    \
     F(ld64) F(ld8u) F(mov8) F(st32)                                                                       
+
+/* Triples: when C is emitted right after a fused pair A__B, A's handler word becomes that of
+ * A__B__C, which runs A and B and jumps straight to C's handler: two dispatches less than three.
+ * B and C keep their handler words; A__B__C has A's layout. (matmul's inner loop: a
+ * multiply-accumulate per element with the address of the next one between them.) */
+#define INTERP_TRIPLES(X)                                                                              \
+    X(i32_add2__f64_mac_rmw__f64_mac_rmw_a, "dssdss") X(copy__i64_add_i__br_table_ld8u, "ds")          \
+    X(i32_add_i__i32_add_i__br_i32_le_u_i, "dsi")
+#define INTERP_TRIPLE_PARTS(T)                                                                         \
+    T(i32_add2, f64_mac_rmw, f64_mac_rmw_a) T(copy, i64_add_i, br_table_ld8u) T(i32_add_i, i32_add_i, br_i32_le_u_i)
 
 /* A loop's closing branch with its induction variable's update: s += i (i32, wrapping), then
  * branch when `s CMP imm` holds, for the ten i32 comparisons in wasm order ("siio": slot, addend,
@@ -285,7 +306,7 @@ struct interp_frame {
     X(table_fill, "sssx") X(table_copy, "sssxx") X(table_init, "sssxx") X(elem_drop, "x")               \
     X(ref_func, "dx")                                                                                  \
     INTERP_NUM_OPS(X) INTERP_IMM_OPS(X) INTERP_BRCMP_OPS(X) INTERP_BRADD_OPS(X) INTERP_FMEM_OPS(X)       \
-    INTERP_MOV_OPS(X) INTERP_PAIRS(X)
+    INTERP_MOV_OPS(X) INTERP_PAIRS(X) INTERP_TRIPLES(X)
 
 enum interp_op {
 #define INTERP_ENUM_(name, layout) OP_##name,

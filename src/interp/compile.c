@@ -101,6 +101,7 @@ struct emitted {
     uint32_t op;
     uint32_t a_op;
     uint32_t a_pos; /* UINT32_MAX: not fused */
+    uint32_t p_op;  /* the fused opcode written at a_pos (A__B or A__B__C), else op */
 };
 #define HIST 4u
 
@@ -113,6 +114,38 @@ struct cond {
 };
 
 enum { ERR_NONE = 0, ERR_OOM, ERR_LIMIT };
+
+/* A br_table with at least this many targets inside a loop makes its function a dispatch loop (a
+ * bytecode interpreter's), where jump threading lays code out again (thread_branches). */
+#ifndef DISPATCH_MIN
+#define DISPATCH_MIN 16
+#endif
+/* Testing: -DWISP_INTERP_THREAD_ALL threads every function, every br to a conditional branch. */
+#if defined(WISP_INTERP_THREAD_ALL)
+#define THREAD_ALL 1
+#else
+#define THREAD_ALL 0
+#endif
+
+/* An unconditional branch: where, and if it is the second of a pair, the first's position and
+ * opcode; exp: the words it takes once threaded (0: stays). */
+struct brsite {
+    uint32_t pos, a_pos;
+    uint16_t a_op;
+    uint16_t exp;
+    uint32_t before; /* growth of the expanded ones before it */
+    uint32_t term;   /* the copied code: from the br's target to the end of this instruction */
+    uint32_t k_at;   /* not fused: the instruction before it (where its word is), UINT32_MAX if unknown */
+    uint32_t k_op;   /* ... and the opcode there */
+};
+
+/* Jump threading copies at most this many instructions before the branch or return ending them. */
+#define THREAD_COPY 3
+
+/* A branch offset word and the start of its instruction. */
+struct bsite {
+    uint32_t site, from;
+};
 
 struct interp_backend {
     struct module *m;
@@ -171,7 +204,26 @@ struct interp_backend {
     uint16_t pl_op;     /* a load (ea = a + imm) or its _w form (ea = (u32)(a + imm)) */
     uint32_t pl_imm;
     uint32_t pl_offset; /* its wasm offset */
+    /* The last f64_mul_m (fuse_f64_load) and the i32_add_i right before it (UINT32_MAX: none),
+     * which a multiply-accumulate on that add's result takes in (fuse_rmw). */
+    uint32_t mm_pos, mm_add;
     uint32_t serial;
+    /* Jump threading (thread_branches): a dispatch loop's unconditional branches (in order) and its
+     * branch offset words (in any order, maybe twice); what finding those needs, built once per
+     * backend: the opcode of each handler word, the words of each opcode. */
+    struct brsite *brs;
+    size_t nbrs, brs_cap;
+    struct bsite *bs;
+    size_t nbs, bs_cap;
+    uint32_t *code2, *newpos;
+    size_t code2_cap, newpos_cap;
+    bool thr_ready, thr_bad;
+    bool dispatch_loop; /* the function has a loop with a br_table of DISPATCH_MIN targets or more:
+                           its branches are recorded (brs, bs) from then on */
+    uint8_t op_words[OP_COUNT_]; /* words (a br_table's: up to its count) */
+    uint8_t op_kind[OP_COUNT_];  /* 1: the last word is a branch offset; 2: a br_table's */
+    uint16_t rev[2048];          /* hash of a handler word -> opcode + 1 */
+    uint16_t br_pair_a[OP_COUNT_]; /* for a pair A__br: A + 1; for a triple A__B__br: A__B + 1 */
     uint32_t scratch[16]; /* written instead of code after a failure */
     struct vent dummy;
 };
@@ -232,6 +284,10 @@ static const struct pair pairs[] = {
 #define PAIR_ENTRY_(A, B) {OP_##A, OP_##B, OP_##A##__##B},
     INTERP_PAIR_PARTS(PAIR_ENTRY_)
 #undef PAIR_ENTRY_
+/* a triple is the pair (A__B, C) */
+#define TRIPLE_ENTRY_(A, B, C) {OP_##A##__##B, OP_##C, OP_##A##__##B##__##C},
+    INTERP_TRIPLE_PARTS(TRIPLE_ENTRY_)
+#undef TRIPLE_ENTRY_
 };
 #define PAIR_HASH(a, b) (((uint32_t)(a) * 37u + (uint32_t)(b)) & 1023u)
 _Static_assert(sizeof pairs / sizeof pairs[0] < 128, "pair_at stays sparse");
@@ -247,22 +303,26 @@ static void truncate_code(struct interp_backend *b, uint32_t pos) {
         h->pos = UINT32_MAX;
         b->hn--;
     }
-    /* The newest instruction left, if known, may start a pair again. */
+    /* The newest instruction left, if known, may start a pair (or, the second of one, a triple)
+     * again. */
     const struct emitted *t = &b->h[b->hn % HIST];
-    b->pv_h = t->pos != UINT32_MAX && t->pos < pos && t->a_pos == UINT32_MAX ? b->pair_base[t->op] : 1024;
+    b->pv_h = t->pos != UINT32_MAX && t->pos < pos ? b->pair_base[t->p_op] : 1024;
 }
 
 /* A__B for A, the instruction before the one being emitted (B, its opcode op, the newest in h),
- * starting the search at hash slot h; records it in B's entry. */
+ * starting the search at hash slot h; records it in B's entry. When A is itself the second of a
+ * pair P (so the lookup is by P, pv_h), the triple P__B replaces P. */
 static NOINLINE void fuse_pair(struct interp_backend *b, uint32_t op, uint32_t h) {
     const struct emitted *a = &b->h[(b->hn - 1) % HIST];
     struct emitted *e = &b->h[b->hn % HIST];
+    uint32_t first = a->p_op, at = a->a_pos != UINT32_MAX ? a->a_pos : a->pos;
     for (uint32_t k; (k = b->pair_at[h]) != 0; h = (h + 1) & 1023u) {
         const struct pair *q = &pairs[k - 1];
-        if (q->a != a->op || q->b != op) continue;
-        b->code[a->pos] = b->hw ? (uint32_t)b->hw[q->p] : q->p;
-        e->a_pos = a->pos;
-        e->a_op = a->op;
+        if (q->a != first || q->b != op) continue;
+        b->code[at] = b->hw ? (uint32_t)b->hw[q->p] : q->p;
+        e->a_pos = at;
+        e->a_op = first;
+        e->p_op = q->p;
         return;
     }
 }
@@ -288,14 +348,16 @@ static NOINLINE uint32_t *emit(struct interp_backend *b, enum interp_op op, uint
     e->pos = (uint32_t)b->ncode;
     e->op = op;
     e->a_pos = UINT32_MAX;
+    e->p_op = op;
     /* Right after an instruction A (which ends here: instructions are appended, and taken back
      * only from the end) that may start a pair and is not itself the second of one: the pair
-     * A__B, if there is one. Most (A, B) have none and meet an empty slot at once. */
+     * A__B, if there is one; after a pair P, the triple P__B. Most (A, B) have none and meet an
+     * empty slot at once. */
     uint32_t h = b->pv_h == 1024 ? 1024 : (b->pv_h + op) & 1023u;
     b->pv_h = b->pair_base[op];
     if (b->pair_at[h]) {
         fuse_pair(b, op, h);
-        if (e->a_pos != UINT32_MAX) b->pv_h = 1024;
+        if (e->a_pos != UINT32_MAX) b->pv_h = b->pair_base[e->p_op];
     }
     b->ncode += n;
     return w;
@@ -669,10 +731,32 @@ static struct cframe *frame_at(struct interp_backend *b, uint32_t depth) {
 
 static uint32_t label_arity(const struct cframe *f) { return f->kind == CF_LOOP ? f->nparams : f->nresults; }
 
+/* In a dispatch loop (thread_branches): records a branch offset word (site, of the instruction
+ * at from) once written, and a br emitted. */
+static NOINLINE void thr_site(struct interp_backend *b, uint32_t site, uint32_t from) {
+    if (b->err || !grow(b, (void **)&b->bs, &b->bs_cap, b->nbs + 1, sizeof *b->bs)) return;
+    b->bs[b->nbs].site = site;
+    b->bs[b->nbs].from = from;
+    b->nbs++;
+}
+
+static NOINLINE void thr_br(struct interp_backend *b, uint32_t pos) {
+    if (b->err || !grow(b, (void **)&b->brs, &b->brs_cap, b->nbrs + 1, sizeof *b->brs)) return;
+    const struct emitted *e = &b->h[b->hn % HIST];
+    const struct emitted *pv = &b->h[(b->hn - 1) % HIST];
+    struct brsite *r = &b->brs[b->nbrs++];
+    r->pos = pos;
+    r->a_pos = e->a_pos;
+    r->a_op = (uint16_t)e->a_op;
+    r->k_at = e->a_pos == UINT32_MAX && pv->pos < pos ? (pv->a_pos != UINT32_MAX ? pv->a_pos : pv->pos) : UINT32_MAX;
+    r->k_op = pv->p_op;
+}
+
 /* Points the offset word at site (of the instruction at from) to f's label. */
 static void add_target(struct interp_backend *b, struct cframe *f, uint32_t site, uint32_t from) {
     if (f->kind == CF_LOOP) {
         set_word(b, site, (uint32_t)((int32_t)f->start - (int32_t)from));
+        if (b->dispatch_loop) thr_site(b, site, from);
         return;
     }
     f->branched = true;
@@ -688,6 +772,7 @@ static void add_target(struct interp_backend *b, struct cframe *f, uint32_t site
 /* Resolves a forward offset word to the current position. */
 static void patch_here(struct interp_backend *b, uint32_t site, uint32_t from) {
     set_word(b, site, (uint32_t)((int32_t)here(b) - (int32_t)from));
+    if (b->dispatch_loop) thr_site(b, site, from);
 }
 
 static void resolve_patches(struct interp_backend *b, struct cframe *f) {
@@ -705,6 +790,7 @@ static void resolve_patches(struct interp_backend *b, struct cframe *f) {
 static void emit_br(struct interp_backend *b, struct cframe *f) {
     uint32_t pos = here(b);
     emit(b, OP_br, 2);
+    if (b->dispatch_loop) thr_br(b, pos);
     add_target(b, f, pos + 1, pos);
 }
 
@@ -1059,6 +1145,11 @@ static bool fuse_f64_load(struct interp_backend *b, uint16_t op, uint32_t bb) {
     release(b, e);
     drop_range(b, bb, bb + 2);
     uint32_t pos = here(b);
+    const struct last *l = &b->last;
+    if (use == OP_f64_mul_m) {
+        b->mm_pos = pos;
+        b->mm_add = l->valid && l->op == OP_i32_add_i && l->pos + 4 == pos ? l->pos : UINT32_MAX;
+    }
     uint32_t *w = emit(b, (enum interp_op)use, 6);
     w[1] = SL(b, bb);
     w[2] = x;
@@ -1506,6 +1597,8 @@ static void op_br_if(struct interp_backend *b, const struct cg_instr *in) {
     b->last.valid = false;
 }
 
+static void thr_start(struct interp_backend *b, uint32_t n);
+
 static void op_br_table(struct interp_backend *b, const struct cg_instr *in) {
     uint32_t count = in->imm.br_table.count;
     const uint32_t *depths = in->imm.br_table.depths;
@@ -1536,6 +1629,12 @@ static void op_br_table(struct interp_backend *b, const struct cg_instr *in) {
         return;
     }
     uint32_t pos = here(b);
+    if (count >= DISPATCH_MIN && !b->dispatch_loop)
+        for (size_t k = 1; k < b->ncf; k++)
+            if (b->cf[k].kind == CF_LOOP) {
+                thr_start(b, pos);
+                break;
+            }
     uint32_t *w = emit(b, (enum interp_op)use, count + hdr + 1);
     for (uint32_t k = 0; k < hdr - 2; k++) w[1 + k] = lw[k];
     w[hdr - 1] = count;
@@ -1563,6 +1662,7 @@ static void op_br_table(struct interp_backend *b, const struct cg_instr *in) {
             branch(b, f, bb);
         }
         set_word(b, pos + hdr + k, f->stub_pos - pos);
+        if (b->dispatch_loop) thr_site(b, pos + hdr + k, pos);
     }
 }
 
@@ -1671,7 +1771,27 @@ static bool fuse_rmw(struct interp_backend *b, uint32_t bb, uint32_t off) {
         /* m += x * n: the product was a temporary made just for this. */
         uint32_t ppos = p->pos; /* (emit overwrites *p) */
         const uint32_t *q = b->code + ppos;
-        uint32_t px = q[2], pb = q[3], pc2 = q[4], poff = q[5];
+        uint32_t px = q[2], pb = q[3], pc2 = q[4], poff = q[5], ap = b->mm_add;
+        if (b->mm_pos == ppos && ap != UINT32_MAX && ap + 4 == ppos && c == 0 && b->code[ap + 1] == a) {
+            /* The address was computed just before (`a = s + k`, no label between): that too. */
+            uint32_t s = b->code[ap + 2], k = b->code[ap + 3];
+            truncate_code(b, ap);
+            b->last.valid = false;
+            uint32_t *o = emit(b, OP_f64_mac_rmw_a, 9);
+            o[1] = a;
+            o[2] = s;
+            o[3] = k;
+            o[4] = off;
+            o[5] = px;
+            o[6] = pb;
+            o[7] = pc2;
+            o[8] = poff;
+            b->map[b->nmap - 2].pos = ap;
+            b->map[b->nmap - 1].pos = ap + 1;
+            drop_range(b, bb, bb + 2);
+            b->height = bb;
+            return true;
+        }
         truncate_code(b, ppos);
         b->last.valid = false;
         uint32_t *o = emit(b, OP_f64_mac_rmw, 8);
@@ -1873,6 +1993,263 @@ static bool fuse_global_add(struct interp_backend *b, uint32_t bb, uint32_t x) {
     return true;
 }
 
+/* ---- jump threading ------------------------------------------------------------------------------ */
+
+/* The words of each opcode (code.h): sizeof its layout counts its letters and, in place of the
+ * handler word, the terminating NUL; the letters L and P (two words each) are counted by op_wide.
+ * (A table of the layouts themselves would cost the binary 2 KiB: builds without NDEBUG check
+ * these against it, thr_init.) */
+static const uint8_t op_size0[OP_COUNT_] = {
+#define OP_SIZE0_(name, layout) (uint8_t)sizeof(layout),
+    INTERP_OPS(OP_SIZE0_)
+#undef OP_SIZE0_
+};
+
+/* How many L or P letters op's layout has (a 64-bit immediate or a pointer). */
+static uint32_t op_wide(uint32_t op) {
+    return op == OP_const64 || op == OP_call || (op >= OP_i64_add_k && op <= OP_i64_xor_k) ||
+           (op >= OP_f64_add_k && op <= OP_f64_rdiv_k) || op == OP_i64_mul_k__i64_xorshr;
+}
+
+/* 1: op's last word is a branch offset ('o'); 2: op ends in a br_table ('T'). */
+static uint32_t op_branch(uint32_t op) {
+    if ((op >= OP_br && op <= OP_br_z64) || (op >= OP_br_i32_eq && op <= OP_br_i64_ge_u_i) ||
+        (op >= OP_br_add_eq && op <= OP_br_and_z))
+        return 1;
+    return op == OP_br_table || op == OP_br_table_ld8u || op == OP_br_table_ld32_x ? 2 : 0;
+}
+
+#if !defined(NDEBUG)
+/* Every opcode's layout, in order, each ended by '|' (the check in thr_init). */
+static const char op_layouts[] =
+#define LAYOUT_STR_(name, layout) layout "|"
+    INTERP_OPS(LAYOUT_STR_)
+#undef LAYOUT_STR_
+    ;
+#endif
+
+#define REV_HASH(w) (((uint32_t)(w) * 0x9E3779B1u) >> 21)
+
+static void thr_init(struct interp_backend *b) {
+    if (b->thr_bad) return;
+    b->thr_bad = true; /* (until done) */
+    for (uint32_t op = 0; op < OP_COUNT_; op++) {
+        b->op_words[op] = (uint8_t)(op_size0[op] + op_wide(op));
+        b->op_kind[op] = (uint8_t)op_branch(op);
+        if (b->hw) {
+            uint32_t h = REV_HASH(b->hw[op]);
+            while (b->rev[h]) h = (h + 1) & 2047u;
+            b->rev[h] = (uint16_t)(op + 1);
+        }
+    }
+#if !defined(NDEBUG)
+    /* The layouts say the same (else no threading: tests that expect it fail). */
+    const char *l = op_layouts;
+    for (uint32_t op = 0; op < OP_COUNT_; op++, l++) {
+        uint32_t n = 1, k = 0;
+        for (; *l != '|'; l++) {
+            n += *l == 'L' || *l == 'P' ? 2 : 1;
+            k = *l == 'o' ? 1 : *l == 'T' ? 2 : 0;
+        }
+        if (n != b->op_words[op] || k != b->op_kind[op]) return;
+    }
+#endif
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        if (pairs[k].b == OP_br) b->br_pair_a[pairs[k].p] = (uint16_t)(pairs[k].a + 1);
+    b->thr_ready = true;
+    b->thr_bad = false;
+}
+
+/* The opcode of a handler word (OP_COUNT_ if none). */
+static uint32_t op_of(const struct interp_backend *b, uint32_t w) {
+    if (!b->hw) return w < OP_COUNT_ ? w : OP_COUNT_;
+    for (uint32_t h = REV_HASH(w), k; (k = b->rev[h]) != 0; h = (h + 1) & 2047u)
+        if ((uint32_t)b->hw[k - 1] == w) return k - 1;
+    return OP_COUNT_;
+}
+
+/* A function turned out a dispatch loop (DISPATCH_MIN) at code position n: its branches are
+ * recorded from now on (thr_br, thr_site); those before are found by walking its code. */
+static void thr_start(struct interp_backend *b, uint32_t n) {
+    const uint32_t *code = b->code;
+    if (b->err) return;
+    if (!b->thr_ready) thr_init(b);
+    if (!b->thr_ready) return;
+    b->dispatch_loop = true;
+    b->nbrs = b->nbs = 0;
+    for (uint32_t p = 0, prev = OP_COUNT_, prev_pos = 0, prev2 = OP_COUNT_, prev2_pos = 0; p < n;) {
+        uint32_t op = op_of(b, code[p]), w = op < OP_COUNT_ ? b->op_words[op] : UINT32_MAX, sz = w;
+        if (w > n - p || (b->op_kind[op] == 2 && (sz = w + 1 + code[p + w - 1]) > n - p)) {
+            b->dispatch_loop = false; /* (cannot happen) */
+            return;
+        }
+        if (b->op_kind[op] &&
+            !grow(b, (void **)&b->bs, &b->bs_cap, b->nbs + (sz - w) + 1, sizeof *b->bs))
+            return;
+        if (b->op_kind[op] == 1) b->bs[b->nbs++] = (struct bsite){p + w - 1, p};
+        else if (b->op_kind[op] == 2)
+            for (uint32_t k = w; k < sz; k++) b->bs[b->nbs++] = (struct bsite){p + k, p};
+        if (op == OP_br) {
+            if (!grow(b, (void **)&b->brs, &b->brs_cap, b->nbrs + 1, sizeof *b->brs)) return;
+            struct brsite *r = &b->brs[b->nbrs++];
+            r->pos = p;
+            r->a_pos = UINT32_MAX;
+            r->k_at = UINT32_MAX;
+            if (prev < OP_COUNT_ && b->br_pair_a[prev]) { /* a pair A__br */
+                r->a_pos = prev_pos;
+                r->a_op = (uint16_t)(b->br_pair_a[prev] - 1u);
+            } else if (prev2 < OP_COUNT_ && b->br_pair_a[prev2]) { /* a triple A__B__br */
+                r->a_pos = prev2_pos;
+                r->a_op = (uint16_t)(b->br_pair_a[prev2] - 1u);
+            }
+        }
+        prev2 = prev;
+        prev2_pos = prev_pos;
+        prev = op;
+        prev_pos = p;
+        p += sz;
+    }
+}
+
+/* Whether an instruction in [lo, hi) has a code map entry (may trap or call). */
+static bool thr_mapped(const struct interp_backend *b, uint32_t lo, uint32_t hi) {
+    size_t l = 0, h = b->nmap; /* first entry with pos >= lo */
+    while (l < h) {
+        size_t mid = l + (h - l) / 2;
+        if (b->map[mid].pos < lo) l = mid + 1;
+        else h = mid;
+    }
+    return l < b->nmap && b->map[l].pos < hi;
+}
+
+/* Jump threading, once the code of a dispatch loop (DISPATCH_MIN) is complete: a bytecode
+ * interpreter's handlers end in `br` to the loop's closing test, then the switch. A br to a br
+ * goes straight to the final target; a br to a return becomes that return; a br to a loop's
+ * closing test (a conditional branch backwards) becomes a copy of it followed by a br to where it
+ * fell through: one dispatch less per interpreted instruction. The copies need room, so then the
+ * code is laid out again (branch offsets and the code map follow), which needs the branches:
+ * they are recorded while a dispatch loop compiles (thr_start), a cost only such functions pay.
+ * (Branch instructions are never taken back, so no record goes stale.) */
+static void thread_branches(struct interp_backend *b) {
+    const uint32_t n = (uint32_t)b->ncode, wbr = b->hw ? (uint32_t)b->hw[OP_br] : OP_br;
+    uint32_t *code = b->code;
+    bool any = false;
+    for (size_t i = 0; i < b->nbrs; i++) {
+        struct brsite *r = &b->brs[i];
+        uint32_t p = r->pos, x;
+        r->exp = 0;
+        if (p + 1 >= n || code[p] != wbr) continue;
+        x = p + code[p + 1];
+        for (int k = 0; k < 8 && x + 1 < n && code[x] == wbr; k++) x += code[x + 1];
+        if (x >= n) continue;
+        code[p + 1] = x - p;
+        uint32_t op = op_of(b, code[x]);
+        if (op == OP_COUNT_) continue;
+        if (op == OP_ret0 || op == OP_ret1) {
+            /* In place (ret0 as `ret1 0`, which copies slot 0 onto itself). */
+            code[p] = b->hw ? (uint32_t)b->hw[OP_ret1] : OP_ret1;
+            code[p + 1] = op == OP_ret1 ? code[x + 1] : 0;
+        } else {
+            /* A few instructions that cannot trap, call or branch, then a br, a return or a loop's
+             * closing test: a copy of them all (a conditional one followed by a br to where it
+             * fell through). */
+            uint32_t y = x, k = 0;
+            for (;; k++) {
+                op = y < n ? op_of(b, code[y]) : OP_COUNT_;
+                if (op == OP_COUNT_ || b->op_kind[op] == 2 || b->op_words[op] > n - y) break;
+                if (b->op_kind[op] == 1 || op == OP_ret0 || op == OP_ret1 || op == OP_retn) break;
+                if (k == THREAD_COPY || thr_mapped(b, y, y + b->op_words[op])) break;
+                y += b->op_words[op];
+            }
+            if (op == OP_COUNT_ || b->op_kind[op] == 2 || b->op_words[op] > n - y) continue;
+            bool cond = b->op_kind[op] == 1 && op != OP_br;
+            if (b->op_kind[op] == 0 && op != OP_ret0 && op != OP_ret1 && op != OP_retn) continue;
+            /* (a loop's closing test or back edge) */
+            if (b->op_kind[op] == 1 && !THREAD_ALL && (int32_t)code[y + b->op_words[op] - 1] >= 0) continue;
+            if (k == 0 && op == OP_br) continue;
+            r->term = y + b->op_words[op];
+            r->exp = (uint16_t)(r->term - x + (cond ? 2 : 0));
+            any = true;
+        }
+        /* A pair A__br would run a br here: A dispatches on its own again, or pairs with what
+         * is copied here, as an instruction just before an unfused br may. */
+        uint32_t at = r->a_pos != UINT32_MAX ? r->a_pos : r->k_at, a = r->a_pos != UINT32_MAX ? r->a_op : OP_COUNT_;
+        if (r->exp && at != UINT32_MAX) {
+            uint32_t first = r->a_pos != UINT32_MAX ? r->a_op : r->k_op, c = op_of(b, code[x]), h = PAIR_HASH(first, c);
+            for (uint32_t k; c < OP_COUNT_ && first < OP_COUNT_ && (k = b->pair_at[h]) != 0; h = (h + 1) & 1023u)
+                if (pairs[k - 1].a == first && pairs[k - 1].b == c) {
+                    a = pairs[k - 1].p;
+                    break;
+                }
+        }
+        if (a != OP_COUNT_) code[at] = b->hw ? (uint32_t)b->hw[a] : a;
+    }
+    if (!any) return;
+    /* The expanded branches, in order (brs is), compacted; q: the new size. */
+    size_t ne = 0;
+    uint64_t q = n;
+    for (size_t i = 0; i < b->nbrs; i++)
+        if (b->brs[i].exp) {
+            b->brs[i].before = (uint32_t)(q - n);
+            q += b->brs[i].exp - 2u;
+            b->brs[ne++] = b->brs[i];
+        }
+    /* (From here on the code must be laid out again: pairs above expect the copies.) */
+    if (q > MAX_CODE_WORDS) {
+        fail(b, ERR_LIMIT, "function too large");
+        return;
+    }
+    if (!grow(b, (void **)&b->code2, &b->code2_cap, (size_t)q, sizeof *b->code2) ||
+        !grow(b, (void **)&b->newpos, &b->newpos_cap, (size_t)n + 1, sizeof *b->newpos))
+        return;
+    const struct brsite *e = b->brs;
+    uint32_t *out = b->code2, *np = b->newpos;
+    /* Code moves by the growth of the expanded branches before it: copied in runs between them. */
+    uint32_t from = 0, shift = 0;
+    for (size_t i = 0; i <= ne; i++) {
+        uint32_t to = i < ne ? e[i].pos : n;
+        memcpy(out + from + shift, code + from, (size_t)(to - from) * sizeof *out);
+        for (uint32_t w = from; w < to; w++) np[w] = w + shift;
+        if (i == ne) break;
+        np[to] = to + shift;
+        np[to + 1] = UINT32_MAX; /* (an expanded br's offset word: no target) */
+        shift += e[i].exp - 2u;
+        from = to + 2;
+    }
+    np[n] = n + shift;
+    /* The offsets, now from and to the new places (not the brs made returns above). */
+    const uint32_t wret1 = b->hw ? (uint32_t)b->hw[OP_ret1] : OP_ret1;
+    for (size_t k = 0; k < b->nbs; k++) {
+        uint32_t site = b->bs[k].site, at = b->bs[k].from, t;
+        if (site >= n || code[at] == wret1 || np[site] == UINT32_MAX) continue; /* (expanded: below) */
+        if ((t = at + code[site]) > n) { /* (cannot happen) */
+            fail(b, ERR_LIMIT, "bad branch");
+            return;
+        }
+        out[np[site]] = np[t] - np[at];
+    }
+    for (size_t i = 0; i < ne; i++) {
+        uint32_t p = e[i].pos, x = p + code[p + 1], len = e[i].term - x, at = p + e[i].before;
+        memcpy(out + at, code + x, len * sizeof *out);
+        /* the last instruction copied: its offset from its new place */
+        uint32_t y = x, op = op_of(b, code[y]);
+        while (y + b->op_words[op] < e[i].term) y += b->op_words[op], op = op_of(b, code[y]);
+        if (b->op_kind[op] != 1) continue;
+        uint32_t w = b->op_words[op], ay = at + (y - x);
+        out[ay + w - 1] = np[y + code[y + w - 1]] - ay;
+        if (op == OP_br) continue;
+        out[at + len] = wbr;
+        out[at + len + 1] = np[e[i].term] - (at + len);
+    }
+    for (size_t k = 0; k < b->nmap; k++) b->map[k].pos = np[b->map[k].pos];
+    b->code2 = b->code;
+    b->code = out;
+    size_t cap = b->code2_cap;
+    b->code2_cap = b->code_cap;
+    b->code_cap = cap;
+    b->ncode = q;
+}
+
 /* ---- the hooks --------------------------------------------------------------------------------------- */
 
 static int hook_func_begin(void *self, uint32_t func_index, const struct mod_functype *type, const uint8_t *local_types,
@@ -1907,6 +2284,7 @@ static int hook_func_begin(void *self, uint32_t func_index, const struct mod_fun
     b->ncf = 0;
     b->npt = 0;
     b->ncode = 0;
+    b->dispatch_loop = false;
     for (uint32_t k = 0; k < HIST; k++) b->h[k].pos = UINT32_MAX;
     b->hn = 0;
     b->pv_h = 1024;
@@ -1915,11 +2293,13 @@ static int hook_func_begin(void *self, uint32_t func_index, const struct mod_fun
     b->prev.valid = false;
     b->uses_zs = false;
     b->pl = false;
+    b->mm_pos = UINT32_MAX;
     b->da_on = nlocal_slots <= DA_SLOTS;
     memset(b->da, 0, sizeof b->da);
     memset(b->da_need, 0, sizeof b->da_need);
     for (uint32_t k = 0; k < b->np && k < DA_SLOTS; k++) b->da[k >> 6] |= UINT64_C(1) << (k & 63);
     if (!push_frame(b, CF_FUNC, 0, 0, b->nr)) return -1;
+    if (THREAD_ALL) thr_start(b, 0);
     return 0;
 }
 
@@ -2112,6 +2492,7 @@ static int hook_func_end(void *self, uint32_t max_stack_slots) {
     struct interp_code *c = get_code(b, b->func_index - b->m->nfuncs_imported);
     if (!c) return -1;
     if (b->ncode == 0) emit(b, OP_ret0, 1);
+    if (b->dispatch_loop && !b->err) thread_branches(b);
     if (b->err) return -1;
     uint64_t frame = (uint64_t)b->nl + max_stack_slots;
     if (frame < b->nr) frame = b->nr;
@@ -2207,6 +2588,10 @@ void interp_backend_free(struct interp_backend *b) {
     base_free(a, b->das, b->das_cap * sizeof *b->das);
     base_free(a, b->code, b->code_cap * sizeof *b->code);
     base_free(a, b->map, b->map_cap * sizeof *b->map);
+    base_free(a, b->brs, b->brs_cap * sizeof *b->brs);
+    base_free(a, b->code2, b->code2_cap * sizeof *b->code2);
+    base_free(a, b->bs, b->bs_cap * sizeof *b->bs);
+    base_free(a, b->newpos, b->newpos_cap * sizeof *b->newpos);
     base_free(a, b, sizeof *b);
 }
 

@@ -817,6 +817,8 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
 #define LEN_i32_xor 4
 #define BODY_f64_mul BIN_B(double, F64, SETF64, a * b)
 #define LEN_f64_mul 4
+#define BODY_i64_add_i { SET64(1, I64(2) + (uint64_t)(int64_t)(int32_t)pc[3]); }
+#define LEN_i64_add_i 4
 #define BODY_i32_add_i BIN_I32_IMM_B(a + b)
 #define LEN_i32_add_i 4
 #define BODY_i32_and_i BIN_I32_IMM_B(a & b)
@@ -872,6 +874,24 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
         memcpy(mem + ea, &v, 8);                                                       \
     }
 #define LEN_f64_mac_rmw 8
+#define BODY_f64_mac_rmw_a                                                             \
+    {                                                                                  \
+        uint32_t d = I32(2) + pc[3];                                                   \
+        SET32(1, d);                                                                   \
+        uint64_t ea2 = (uint64_t)(uint32_t)(I32(6) + pc[7]) + pc[8], v;                \
+        MEM_CHECK(ea2, 8);                                                             \
+        memcpy(&v, mem + ea2, 8);                                                      \
+        double t = F64(5) * num_f64_from_bits(LE64(v)); /* rounded: no contraction */ \
+        uint64_t ea = (uint64_t)d + pc[4];                                             \
+        if (UNLIKELY(ea + 8 > memsize)) {                                              \
+            pc += 1; /* the second access's place in the code map */                  \
+            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);                                      \
+        }                                                                              \
+        memcpy(&v, mem + ea, 8);                                                       \
+        v = LE64(num_f64_bits(num_f64_from_bits(LE64(v)) + t));                        \
+        memcpy(mem + ea, &v, 8);                                                       \
+    }
+#define LEN_f64_mac_rmw_a 9
 
 /* A fused pair A__B (code.h): A's body, then on to B, whose handler is jumped to directly. */
 #if INTERP_THREADED
@@ -887,6 +907,27 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
         BODY_##A              \
         pc += LEN_##A;        \
         goto dispatch;        \
+    }
+#endif
+
+/* A triple A__B__C: A's and B's bodies (pc on each while it runs: a trap in B is B's), then C. */
+#if INTERP_THREADED
+#define TRIPLE_(A, B, C)              \
+    CASE(A##__##B##__##C) {           \
+        BODY_##A                      \
+        pc += LEN_##A;                \
+        BODY_##B                      \
+        pc += LEN_##B;                \
+        goto L_##C;                   \
+    }
+#else
+#define TRIPLE_(A, B, C)              \
+    CASE(A##__##B##__##C) {           \
+        BODY_##A                      \
+        pc += LEN_##A;                \
+        BODY_##B                      \
+        pc += LEN_##B;                \
+        goto dispatch;                \
     }
 #endif
 
@@ -1640,6 +1681,7 @@ dispatch:
     F64_RMW(f64_sub_rmw, m - x)
     F64_RMW(f64_mul_rmw, m * x)
     SIMPLE(f64_mac_rmw)
+    SIMPLE(f64_mac_rmw_a)
     F64_K(f64_add_k, x + k)
     F64_K(f64_sub_k, x - k)
     F64_K(f64_rsub_k, k - x)
@@ -1653,8 +1695,9 @@ dispatch:
     BR_AND(br_and_nz, (a & b) != 0)
     BR_AND(br_and_z, (a & b) == 0)
 
-    /* ---- fused pairs ---- */
+    /* ---- fused pairs and triples ---- */
     INTERP_PAIR_PARTS(PAIR_)
+    INTERP_TRIPLE_PARTS(TRIPLE_)
 
 #if !INTERP_THREADED
     case OP_COUNT_: break;

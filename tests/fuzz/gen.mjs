@@ -110,6 +110,13 @@ function stmt(d) {
             return `(f64.store ${o}${p} (f64.add (f64.mul ${lf()} (f64.load ${pick([a(), lp()])})) (f64.load ${o}${p})))`; },
         () => { const p = lp(); const o = off8(); // the same through an address expression
             return `(f64.store ${o}(i32.add ${p} (i32.const 8)) (f64.add (f64.mul ${lf()} (f64.load ${a()})) (f64.load ${o}(i32.add ${p} (i32.const 8)))))`; },
+        () => { const q = `$p${rnd(2)}`; const o = off8(); // the same on an address just computed into a local
+            return `(f64.store ${o}(local.tee ${q} (i32.add ${lp()} (i32.const ${pick(['8', '16', '-8', '0'])}))) (f64.add (f64.mul ${lf()} (f64.load ${off8()}${pick([lp(), `(i32.add ${lp()} (i32.const 8))`])})) (f64.load ${o}(local.get ${q}))))`; },
+        () => { const l = rnd(NL); // a dispatch loop: a switch whose cases end in br to the loop's closing test
+            return `(local.set $l${l} (i32.and (local.get $l${l}) (i32.const 15))) (block $bo (loop $lo ${budget} (block $n (block $h2 (block $h1 (block $h0 ` +
+                `(br_table $h0 $h1 $h2 $h0 $h1 $h2 $h0 $h1 $h2 $h0 $h1 $h2 $h0 $h1 $h2 $h0 $bo (i32.and ${i32(1)} (i32.const ${pick(['15', '16', '31'])})))) ` +
+                `${stmt(d - 1)} (br $n)) ${stmt(d - 1)} (br $n)) ${stmt(d - 1)} (br ${pick(['$n', '$lo', '$bo'])})) ` +
+                `(br_if $lo (i32.lt_u (local.tee $l${l} (i32.add (local.get $l${l}) (i32.const 1))) (i32.const ${pick(['16', '64'])})))))`; },
         () => `(local.set $p${rnd(2)} ${rnd(30) ? `(i32.and ${i32(d)} (i32.const 0xfff0))` : pick(['(i32.const 65528)', '(i32.const 65536)', '(i32.const -8)'])})`,
         () => `(local.set $p${rnd(2)} (i32.add ${lp()} (i32.const ${pick(['8', '-8', '16'])})))`,
         () => `(drop (${pick(loads32)} ${off()}${a()}))`,
