@@ -2320,9 +2320,11 @@ static int hook_op(void *self, const struct cg_instr *in) {
     struct interp_backend *b = self;
     uint32_t x = in->imm.index, i = in->base;
     if (in->op == 0x20 && !b->err && x < b->nlocals && mod_type_slots(b->ltype[x]) == 1 && i + 1 < b->vs_cap) {
+        uint32_t L = b->lslot[x];
         b->cur_offset = in->offset;
-        da_local(b, b->lslot[x], 1, false);
-        set_local(b, &b->vs[i], i, b->lslot[x]);
+        if (b->da_on && L < DA_SLOTS) /* (da_local's read of one slot, inline: no call here) */
+            b->da_need[L >> 6] |= ~b->da[L >> 6] & (UINT64_C(1) << (L & 63));
+        set_local(b, &b->vs[i], i, L);
         b->height = i + 1;
         return 0;
     }
