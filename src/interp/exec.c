@@ -945,6 +945,25 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
 #define RUN_ATTR
 #endif
 
+/* A wasm call's entry, once callee, cfp (its frame) and cret (where the caller continues) are
+ * set: checks the limits, records the caller, zeroes the locals read before written, and moves pc,
+ * fp and code to the callee. */
+#define ENTER_CALLEE()                                                                     \
+    do {                                                                                   \
+        if (UNLIKELY(depth >= max_depth || (size_t)(stack_end - cfp) < callee->frame_slots)) \
+            TRAP(WISP_TRAP_CALL_STACK_EXHAUSTED);                                          \
+        struct interp_frame *f_ = &frames[depth++];                                        \
+        f_->pc = cret;                                                                     \
+        f_->fp = fp;                                                                       \
+        f_->code = code;                                                                   \
+        f_->inst = inst;                                                                   \
+        for (uint32_t k_ = callee->zero_lo; k_ < callee->zero_hi; k_++) cfp[k_] = 0;        \
+        cfp[callee->zero_slot] = 0;                                                        \
+        fp = cfp;                                                                          \
+        code = callee;                                                                     \
+        pc = callee->words;                                                                \
+    } while (0)
+
 /* Runs entry (a wasm function) with its frame at fp0 (arguments in place, locals zeroed).
  * Returns 0 when it returned normally, else 1 with *out set to the trap / exit / error.
  * Called with s == NULL, stores the handler words into *words instead. */
@@ -1120,20 +1139,7 @@ dispatch:
         cret = pc + 4;
     call_code_:
         /* Calls are the other place for fuel or interruption checks. */
-        if (UNLIKELY(depth >= max_depth || (size_t)(stack_end - cfp) < callee->frame_slots))
-            TRAP(WISP_TRAP_CALL_STACK_EXHAUSTED);
-        {
-            struct interp_frame *f = &frames[depth++];
-            f->pc = cret;
-            f->fp = fp;
-            f->code = code;
-            f->inst = inst;
-        }
-        for (uint32_t k = callee->zero_lo; k < callee->zero_hi; k++) cfp[k] = 0;
-        cfp[callee->zero_slot] = 0;
-        fp = cfp;
-        code = callee;
-        pc = callee->words;
+        ENTER_CALLEE();
         DISPATCH();
     }
     CASE(call_imp) {
@@ -1160,23 +1166,11 @@ dispatch:
                 callee = cf->code;
                 goto call_code_;
             }
-            /* Another instance: push the frame, then switch the instance and its memory. */
+            /* Another instance: push the frame (it keeps the caller's instance), then switch the
+             * instance and its memory. */
             callee = cf->code;
-            if (UNLIKELY(depth >= max_depth || (size_t)(stack_end - cfp) < callee->frame_slots))
-                TRAP(WISP_TRAP_CALL_STACK_EXHAUSTED);
-            {
-                struct interp_frame *f = &frames[depth++];
-                f->pc = cret;
-                f->fp = fp;
-                f->code = code;
-                f->inst = inst;
-            }
-            for (uint32_t k = callee->zero_lo; k < callee->zero_hi; k++) cfp[k] = 0;
-        cfp[callee->zero_slot] = 0;
-            fp = cfp;
-            code = callee;
+            ENTER_CALLEE();
             inst = cf->inst;
-            pc = callee->words;
             RELOAD_MEM();
             DISPATCH();
         }
