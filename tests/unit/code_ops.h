@@ -61,4 +61,22 @@ static inline const struct interp_code *code_of(const struct wisp_module *m, uin
     return m->mod->compiled[func_index - m->mod->nfuncs_imported];
 }
 
+/* Compiles a module without imports and instantiates it in a new store. On failure (CHECKed)
+ * returns NULL, with *m and *s NULL or still to be freed by the caller (both free NULL). */
+static inline struct wisp_instance *code_instantiate(struct wisp_engine *eng, const uint8_t *bytes, size_t len,
+                                                     struct wisp_module **m, struct wisp_store **s) {
+    struct wisp_instance *inst = NULL;
+    *s = NULL;
+    struct wisp_result r = wisp_module_new(eng, bytes, len, m);
+    CHECK(r.kind == WISP_OK);
+    wisp_result_free(&r);
+    if (r.kind != WISP_OK) *m = NULL;
+    if (!*m) return NULL;
+    *s = wisp_store_new(eng);
+    r = wisp_instance_new(*s, *m, NULL, 0, &inst);
+    CHECK(r.kind == WISP_OK);
+    wisp_result_free(&r);
+    return inst;
+}
+
 #endif

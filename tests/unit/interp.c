@@ -353,16 +353,10 @@ static struct wisp_result host_h(void *env, struct wisp_caller *caller, const st
 /* ---- tests ----------------------------------------------------------------------------------- */
 
 static void test_core(struct wisp_engine *eng) {
-    struct wisp_module *m = NULL;
-    struct wisp_result r = wisp_module_new(eng, core_wasm, sizeof core_wasm, &m);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
-    if (!m) return;
-    struct wisp_store *s = wisp_store_new(eng);
-    struct wisp_instance *inst = NULL;
-    r = wisp_instance_new(s, m, NULL, 0, &inst);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
+    struct wisp_module *m;
+    struct wisp_store *s;
+    struct wisp_instance *inst = code_instantiate(eng, core_wasm, sizeof core_wasm, &m, &s);
+    struct wisp_result r;
     if (!inst) {
         wisp_store_free(s);
         wisp_module_free(m);

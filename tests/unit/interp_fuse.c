@@ -349,16 +349,9 @@ static int32_t call2(struct wisp_instance *inst, const char *name, int32_t x, in
 }
 
 static void test_fuse2(struct wisp_engine *eng) {
-    struct wisp_module *m = NULL;
-    struct wisp_result r = wisp_module_new(eng, fuse2_wasm, sizeof fuse2_wasm, &m);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
-    if (!m) return;
-    struct wisp_store *s = wisp_store_new(eng);
-    struct wisp_instance *inst = NULL;
-    r = wisp_instance_new(s, m, NULL, 0, &inst);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
+    struct wisp_module *m;
+    struct wisp_store *s;
+    struct wisp_instance *inst = code_instantiate(eng, fuse2_wasm, sizeof fuse2_wasm, &m, &s);
     if (!inst) {
         wisp_store_free(s);
         wisp_module_free(m);
@@ -472,16 +465,9 @@ static const unsigned char thread_wasm[] = {
 #define OFF_THREAD_LOAD 0x7au
 
 static void test_thread(struct wisp_engine *eng) {
-    struct wisp_module *m = NULL;
-    struct wisp_result r = wisp_module_new(eng, thread_wasm, sizeof thread_wasm, &m);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
-    if (!m) return;
-    struct wisp_store *s = wisp_store_new(eng);
-    struct wisp_instance *inst = NULL;
-    r = wisp_instance_new(s, m, NULL, 0, &inst);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
+    struct wisp_module *m;
+    struct wisp_store *s;
+    struct wisp_instance *inst = code_instantiate(eng, thread_wasm, sizeof thread_wasm, &m, &s);
     if (inst) {
         uint64_t off;
         /* +1 +1 *3 *3 +1 -mem[19000] then return (h3) */
@@ -544,16 +530,10 @@ static const unsigned char mac_wasm[] = {
 #define OFF_MAC_M1 0x63u /* the second element's accumulator load */
 
 static void test_mac_a(struct wisp_engine *eng) {
-    struct wisp_module *m = NULL;
-    struct wisp_result r = wisp_module_new(eng, mac_wasm, sizeof mac_wasm, &m);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
-    if (!m) return;
-    struct wisp_store *s = wisp_store_new(eng);
-    struct wisp_instance *inst = NULL;
-    r = wisp_instance_new(s, m, NULL, 0, &inst);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
+    struct wisp_module *m;
+    struct wisp_store *s;
+    struct wisp_instance *inst = code_instantiate(eng, mac_wasm, sizeof mac_wasm, &m, &s);
+    struct wisp_result r;
     struct wisp_extern mx;
     if (inst && wisp_instance_export(inst, "mem", &mx) && mx.kind == WISP_EXTERN_MEMORY) {
         struct wisp_memory *mem = mx.of.memory;
@@ -624,16 +604,9 @@ static const unsigned char vdbe_wasm[] = {
 #define OFF_VDBE_LOAD 0x48u
 
 static void test_vdbe(struct wisp_engine *eng) {
-    struct wisp_module *m = NULL;
-    struct wisp_result r = wisp_module_new(eng, vdbe_wasm, sizeof vdbe_wasm, &m);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
-    if (!m) return;
-    struct wisp_store *s = wisp_store_new(eng);
-    struct wisp_instance *inst = NULL;
-    r = wisp_instance_new(s, m, NULL, 0, &inst);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
+    struct wisp_module *m;
+    struct wisp_store *s;
+    struct wisp_instance *inst = code_instantiate(eng, vdbe_wasm, sizeof vdbe_wasm, &m, &s);
     if (inst) {
         struct wisp_value a = vi32(0);
         uint64_t off;
@@ -728,16 +701,9 @@ static const unsigned char pairs_wasm[] = {
 #define OFF_PAIRS_LOAD 0x49u
 
 static void test_pairs(struct wisp_engine *eng) {
-    struct wisp_module *m = NULL;
-    struct wisp_result r = wisp_module_new(eng, pairs_wasm, sizeof pairs_wasm, &m);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
-    if (!m) return;
-    struct wisp_store *s = wisp_store_new(eng);
-    struct wisp_instance *inst = NULL;
-    r = wisp_instance_new(s, m, NULL, 0, &inst);
-    CHECK(r.kind == WISP_OK);
-    wisp_result_free(&r);
+    struct wisp_module *m;
+    struct wisp_store *s;
+    struct wisp_instance *inst = code_instantiate(eng, pairs_wasm, sizeof pairs_wasm, &m, &s);
     if (inst) {
         uint64_t off;
         CHECK(call2(inst, "lp", 0, 0, NULL) == 39012 && call2(inst, "lp", 1, 0, NULL) == 12003 &&
