@@ -25,7 +25,7 @@ perf report -i "$data" --no-children --stdio --sort srcline 2>/dev/null | grep '
 # handler of each exec.c line: the last CASE(name)/LOAD(name,..)/BIN(name,..)... at or above it
 awk -v lines="$data.lines" '
     FNR == NR {
-        if (match($0, /^[ \t]*(CASE|SIMPLE|UN|BIN|BIN_I32_IMM|BIN_I64_IMM|BR_CMP|BR_ADD|BR_ADD_R|BR_AND|TRUNC|LOAD|STORE|LOAD_W|LOAD_X|STORE_W|STORE_X|F64_M|F64_RMW|F64_K|I64_K|MOV)\(([a-z0-9_]+)/)) {
+        if (match($0, /^[ \t]*(CASE|SIMPLE|BR_IF|UN|BIN|BIN_I32_IMM|BIN_I64_IMM|BR_CMP|BR_ADD|BR_ADD_R|BR_AND|TRUNC|LOAD|STORE|LOAD_W|LOAD_X|STORE_W|STORE_X|F64_M|F64_RMW|F64_K|I64_K|MOV)\(([a-z0-9_]+)/)) {
             s = substr($0, RSTART, RLENGTH); sub(/.*\(/, "", s); cur = s
         }
         if ($0 ~ /INTERP_PAIR_PARTS\(PAIR_\)/) cur = "(fused pairs)"

@@ -945,6 +945,14 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
 #define RUN_ATTR
 #endif
 
+/* A branch on one slot ("so"): taken when cond holds. */
+#define BR_IF(name, cond)                 \
+    CASE(name) {                          \
+        if (cond) pc += (int32_t)pc[2];   \
+        else pc += 3;                     \
+        DISPATCH();                       \
+    }
+
 /* A wasm call's entry, once callee, cfp (its frame) and cret (where the caller continues) are
  * set: checks the limits, records the caller, zeroes the locals read before written, and moves pc,
  * fp and code to the callee. */
@@ -1062,26 +1070,10 @@ dispatch:
         pc += (int32_t)pc[1];
         DISPATCH();
     }
-    CASE(br_nz) {
-        if (I32(1)) pc += (int32_t)pc[2];
-        else pc += 3;
-        DISPATCH();
-    }
-    CASE(br_z) {
-        if (!I32(1)) pc += (int32_t)pc[2];
-        else pc += 3;
-        DISPATCH();
-    }
-    CASE(br_nz64) {
-        if (I64(1)) pc += (int32_t)pc[2];
-        else pc += 3;
-        DISPATCH();
-    }
-    CASE(br_z64) {
-        if (!I64(1)) pc += (int32_t)pc[2];
-        else pc += 3;
-        DISPATCH();
-    }
+    BR_IF(br_nz, I32(1))
+    BR_IF(br_z, !I32(1))
+    BR_IF(br_nz64, I64(1))
+    BR_IF(br_z64, !I64(1))
     CASE(br_table) {
         uint32_t i = I32(1), n = pc[2];
         if (i > n) i = n;
