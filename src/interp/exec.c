@@ -600,6 +600,15 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
     do {                                                          \
         if (UNLIKELY((ea) + (n) > memsize)) TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS); \
     } while (0)
+/* The check of a fused instruction's second access: its trap is reported one word in, where the
+ * code map holds that access's offset (code.h). */
+#define MEM_CHECK2(ea, n)                          \
+    do {                                           \
+        if (UNLIKELY((ea) + (n) > memsize)) {      \
+            pc += 1;                               \
+            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);  \
+        }                                          \
+    } while (0)
 #define EA() ((uint64_t)I32(2) + pc[3])
 
 /* Handler bodies: an instruction is its body, then NEXT. The bodies of the instructions that
@@ -738,10 +747,7 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
     {                                                                                  \
         uint64_t ea2 = (uint64_t)(uint32_t)(I32(4) + pc[5]) + pc[6], ea = EA_M(1, 2); \
         MEM_CHECK(ea2, n);                                                             \
-        if (UNLIKELY(ea + (n) > memsize)) {                                            \
-            pc += 1;                                                                   \
-            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);                                      \
-        }                                                                              \
+        MEM_CHECK2(ea, n);                                                             \
         memmove(mem + ea, mem + ea2, n);                                               \
     }
 #define MOV(name, n)  \
@@ -865,10 +871,7 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
         memcpy(&v, mem + ea2, 8);                                                      \
         double t = F64(4) * num_f64_from_bits(LE64(v)); /* rounded: no contraction */ \
         uint64_t ea = EA_M(1, 2);                                                      \
-        if (UNLIKELY(ea + 8 > memsize)) {                                              \
-            pc += 1; /* the second access's place in the code map */                  \
-            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);                                      \
-        }                                                                              \
+        MEM_CHECK2(ea, 8);                                                             \
         memcpy(&v, mem + ea, 8);                                                       \
         v = LE64(num_f64_bits(num_f64_from_bits(LE64(v)) + t));                        \
         memcpy(mem + ea, &v, 8);                                                       \
@@ -883,10 +886,7 @@ static void stats_dump(struct wisp_store *s, struct interp_stats *t) {
         memcpy(&v, mem + ea2, 8);                                                      \
         double t = F64(5) * num_f64_from_bits(LE64(v)); /* rounded: no contraction */ \
         uint64_t ea = (uint64_t)d + pc[4];                                             \
-        if (UNLIKELY(ea + 8 > memsize)) {                                              \
-            pc += 1; /* the second access's place in the code map */                  \
-            TRAP(WISP_TRAP_MEMORY_OUT_OF_BOUNDS);                                      \
-        }                                                                              \
+        MEM_CHECK2(ea, 8);                                                             \
         memcpy(&v, mem + ea, 8);                                                       \
         v = LE64(num_f64_bits(num_f64_from_bits(LE64(v)) + t));                        \
         memcpy(mem + ea, &v, 8);                                                       \
