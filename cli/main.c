@@ -6,7 +6,9 @@
 #include "cli.h"
 
 /* `wisp MODULE ...` and `wisp --dir ... MODULE ...` mean `wisp run ...`, as with wasmtime: true
- * for run's own options and for an argument that names a file that can be opened. */
+ * for run's own options, for an argument that names a file that can be opened, and for one that
+ * reads as a path (a '/' or a .wasm ending), so that a missing module is reported as a missing
+ * file rather than as an unknown command. */
 static bool implicit_run(const char *arg) {
     static const char *const opts[] = {"--dir", "--env", "--invoke"};
     for (size_t i = 0; i < sizeof opts / sizeof *opts; i++) {
@@ -14,6 +16,8 @@ static bool implicit_run(const char *arg) {
         if (strncmp(arg, opts[i], n) == 0 && (arg[n] == '\0' || arg[n] == '=')) return true;
     }
     if (arg[0] == '-') return false;
+    size_t len = strlen(arg);
+    if (strchr(arg, '/') || (len > 5 && strcmp(arg + len - 5, ".wasm") == 0)) return true;
     FILE *f = fopen(arg, "rb");
     if (!f) return false;
     fclose(f);

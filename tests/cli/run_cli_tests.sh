@@ -107,6 +107,11 @@ run implicit-run "$wisp" "$work/wasi.wasm"
 want_status 0; want_stdout "hello from wat"; want_no_stderr
 run implicit-run-opts "$wisp" --env A=1 --invoke exit_with "$work/wasi.wasm" 21
 want_status 21; want_stdout ""; want_no_stderr
+# A missing module given that way is a missing file, with its path.
+run implicit-run-missing "$wisp" "$work/no-such.wasm"
+want_error "cannot open .*no-such.wasm: No such file" 1
+run implicit-run-missing-bare "$wisp" no-such.wasm
+want_error "cannot open no-such.wasm" 1
 run missing-path "$wisp" run
 want_error "missing module path" 2
 run invoke-no-name "$wisp" run --invoke
